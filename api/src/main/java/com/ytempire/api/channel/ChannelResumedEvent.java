@@ -1,0 +1,4 @@
+package com.ytempire.api.channel;
+
+public record ChannelResumedEvent(String channelId) {
+}

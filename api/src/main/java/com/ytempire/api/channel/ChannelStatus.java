@@ -1,0 +1,7 @@
+package com.ytempire.api.channel;
+
+public enum ChannelStatus {
+
+	ACTIVE, PAUSED, ARCHIVED
+
+}

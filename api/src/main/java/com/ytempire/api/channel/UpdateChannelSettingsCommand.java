@@ -1,0 +1,6 @@
+package com.ytempire.api.channel;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record UpdateChannelSettingsCommand(@TargetAggregateIdentifier String channelId, ChannelSettings settings) {
+}

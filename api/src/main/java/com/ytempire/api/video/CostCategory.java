@@ -1,0 +1,7 @@
+package com.ytempire.api.video;
+
+public enum CostCategory {
+
+	SCRIPT, VOICE, IMAGES, RENDER, STORAGE, PUBLISH
+
+}

@@ -1,0 +1,6 @@
+package com.ytempire.api.video;
+
+import java.util.List;
+
+public record ImagesReadyEvent(String videoId, String channelId, List<MediaRef> images) {
+}

@@ -1,0 +1,21 @@
+package com.ytempire.app.database;
+
+/**
+ * The PostgreSQL the application talks to, whoever runs it.
+ */
+public interface DatabaseEndpoint extends AutoCloseable {
+
+	String jdbcUrl();
+
+	String username();
+
+	String password();
+
+	/** Where the database is, for logs and diagnostics; never includes a password. */
+	String description();
+
+	@Override
+	default void close() {
+	}
+
+}

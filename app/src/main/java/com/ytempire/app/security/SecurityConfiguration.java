@@ -1,0 +1,100 @@
+package com.ytempire.app.security;
+
+import java.util.Arrays;
+import java.util.List;
+
+import com.ytempire.app.web.ProblemWriter;
+import reactor.core.publisher.Mono;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+
+/**
+ * Every {@code /api/v1} request needs an API key: viewers read, operators also send
+ * commands, admins also run maintenance under {@code /api/v1/admin}. Health and the
+ * metrics scrape stay open.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+	private static final String BEARER = "Bearer ";
+
+	private static final String API_KEY_HEADER = "X-API-Key";
+
+	@Bean
+	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiKeyRegistry keys, ProblemWriter problems) {
+		AuthenticationWebFilter apiKeys = new AuthenticationWebFilter(authenticationManager(keys));
+		apiKeys.setServerAuthenticationConverter(apiKeyConverter());
+		apiKeys.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		apiKeys.setAuthenticationFailureHandler((exchange, ex) -> problems.write(exchange.getExchange().getResponse(),
+				HttpStatus.UNAUTHORIZED, "The API key is not valid"));
+		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.addFilterAt(apiKeys, SecurityWebFiltersOrder.AUTHENTICATION)
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/health", "/health/**", "/api/metrics")
+				.permitAll()
+				.pathMatchers("/api/v1/admin/**")
+				.hasRole(Role.ADMIN.name())
+				.pathMatchers(HttpMethod.GET, "/api/v1/**")
+				.hasRole(Role.VIEWER.name())
+				.pathMatchers("/api/v1/**")
+				.hasRole(Role.OPERATOR.name())
+				.anyExchange()
+				.denyAll())
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint((exchange, ex) -> {
+				exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+				return problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
+						"This endpoint needs an API key: send it as 'Authorization: Bearer <key>'");
+			})
+				.accessDeniedHandler((exchange, ex) -> problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN,
+						"Your API key's role does not allow this request")))
+			.build();
+	}
+
+	private static ServerAuthenticationConverter apiKeyConverter() {
+		return (exchange) -> {
+			HttpHeaders headers = exchange.getRequest().getHeaders();
+			String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+			String secret = (authorization != null && authorization.startsWith(BEARER))
+					? authorization.substring(BEARER.length()).strip() : headers.getFirst(API_KEY_HEADER);
+			return (secret == null || secret.isBlank()) ? Mono.empty()
+					: Mono.just(new UsernamePasswordAuthenticationToken(null, secret));
+		};
+	}
+
+	private static ReactiveAuthenticationManager authenticationManager(ApiKeyRegistry keys) {
+		return (authentication) -> keys
+			.find((String) authentication.getCredentials()).<Mono<org.springframework.security.core.Authentication>>map(
+					(key) -> Mono.just(UsernamePasswordAuthenticationToken.authenticated(key.name(), null,
+							authorities(key.role()))))
+			.orElseGet(() -> Mono.error(new BadCredentialsException("unknown API key")));
+	}
+
+	/** A role grants its own authority and those of every role below it. */
+	private static List<SimpleGrantedAuthority> authorities(Role role) {
+		return Arrays.stream(Role.values())
+			.filter((candidate) -> candidate.ordinal() <= role.ordinal())
+			.map((candidate) -> new SimpleGrantedAuthority(candidate.authority()))
+			.toList();
+	}
+
+}
