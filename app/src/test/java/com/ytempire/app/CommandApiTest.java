@@ -1,0 +1,302 @@
+package com.ytempire.app;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class CommandApiTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionManager axonTransactionManager;
+
+	private Api operator;
+
+	@BeforeEach
+	void setUp() {
+		this.operator = Api.at(this.port, TestKeys.OPERATOR);
+	}
+
+	@Test
+	void axonRunsInsideSpringTransactions() {
+		assertThat(this.axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
+	}
+
+	@Test
+	void storesCreatedScheduledAndCostedThingsAsEventsWithTheirIssuer() {
+		String channelId = this.operator.createChannel(uniqueName("Stored"), 3);
+		String videoId = this.operator.scheduleVideo(channelId, "2026-12-01T10:00:00Z");
+		this.operator
+			.post("/api/v1/videos/" + videoId + "/costs",
+					Map.of("costId", "openai-1", "category", "SCRIPT", "amount", "0.012345", "provider", "openai",
+							"units", 900))
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.id")
+			.isEqualTo("openai-1")
+			.jsonPath("$.position")
+			.isNumber();
+
+		assertThat(eventTypes(channelId)).containsExactly("com.ytempire.api.channel.ChannelCreatedEvent");
+		assertThat(eventTypes(videoId)).containsExactly("com.ytempire.api.video.VideoScheduledEvent",
+				"com.ytempire.api.video.CostRecordedEvent");
+		assertThat(this.jdbc.queryForList(
+				"SELECT convert_from(metaData, 'UTF8') FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+				String.class, videoId))
+			.allSatisfy((metaData) -> assertThat(metaData).contains("\"issuedBy\":\"scheduler\""));
+		assertThat(this.jdbc.queryForObject(
+				"SELECT convert_from(payload, 'UTF8') FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = 1",
+				String.class, videoId))
+			.contains("\"amountMicros\":12345");
+	}
+
+	@Test
+	void answersWithTheStoredEventsPosition() {
+		Map<?, ?> accepted = this.operator
+			.post("/api/v1/channels", Map.of("name", uniqueName("Position"), "niche", "tech", "dailyVideoQuota", 1))
+			.expectStatus()
+			.isCreated()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		Long stored = this.jdbc.queryForObject("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+				Long.class, accepted.get("id"));
+		assertThat(((Number) accepted.get("position")).longValue()).isEqualTo(stored);
+	}
+
+	@Test
+	void fiftyConcurrentCostsOnOneVideoRecordExactlyFifty() throws Exception {
+		String channelId = this.operator.createChannel(uniqueName("Concurrent"), 5);
+		String videoId = this.operator.scheduleVideo(channelId, "2026-12-02T10:00:00Z");
+		ExecutorService pool = Executors.newFixedThreadPool(16);
+		try {
+			List<CompletableFuture<Integer>> requests = IntStream.range(0, 50)
+				.mapToObj((i) -> CompletableFuture.supplyAsync(
+						() -> this.operator
+							.post("/api/v1/videos/" + videoId + "/costs",
+									Map.of("costId", "c-" + i, "category", "RENDER", "amount", "0.001", "provider",
+											"gpu"))
+							.returnResult(Void.class)
+							.getStatus()
+							.value(),
+						pool))
+				.toList();
+			List<Integer> statuses = requests.stream().map(CompletableFuture::join).toList();
+			assertThat(statuses).containsOnly(201);
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ? AND payloadType = 'com.ytempire.api.video.CostRecordedEvent'",
+				Integer.class, videoId))
+			.isEqualTo(50);
+	}
+
+	@Test
+	void repeatedCostIdRecordsOnce() {
+		String channelId = this.operator.createChannel(uniqueName("RepeatCost"), 1);
+		String videoId = this.operator.scheduleVideo(channelId, "2026-12-03T10:00:00Z");
+		Map<String, Object> cost = Map.of("costId", "same", "category", "VOICE", "amount", "0.05", "provider", "tts");
+		this.operator.post("/api/v1/videos/" + videoId + "/costs", cost).expectStatus().isCreated();
+		this.operator.post("/api/v1/videos/" + videoId + "/costs", cost)
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.position")
+			.doesNotExist();
+		assertThat(eventTypes(videoId)).hasSize(2);
+	}
+
+	@Test
+	void repeatedIdempotencyKeyCreatesNothingNew() {
+		String key = UUID.randomUUID().toString();
+		Map<String, Object> body = Map.of("name", uniqueName("Idempotent"), "niche", "tech", "dailyVideoQuota", 2);
+		List<String> ids = IntStream.range(0, 3)
+			.parallel()
+			.mapToObj((i) -> (String) this.operator.client()
+				.post()
+				.uri("/api/v1/channels")
+				.header("Idempotency-Key", key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(body)
+				.exchange()
+				.expectStatus()
+				.is2xxSuccessful()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody()
+				.get("id"))
+			.toList();
+		assertThat(ids).containsOnly(ids.get(0));
+		assertThat(eventTypes(ids.get(0))).hasSize(1);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM DomainEventEntry WHERE convert_from(payload, 'UTF8') LIKE ?", Integer.class,
+				"%" + body.get("name") + "%"))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void idempotencyKeyReusedForAnotherRequestIsRefused() {
+		String key = UUID.randomUUID().toString();
+		this.operator.client()
+			.post()
+			.uri("/api/v1/channels")
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", uniqueName("First"), "niche", "tech", "dailyVideoQuota", 2))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		this.operator.client()
+			.post()
+			.uri("/api/v1/channels")
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", uniqueName("Second"), "niche", "tech", "dailyVideoQuota", 2))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(422)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void channelNamesAreUniqueIgnoringCaseAndSpacing() {
+		String name = uniqueName("Unique");
+		this.operator.createChannel(name, 1);
+		this.operator
+			.post("/api/v1/channels",
+					Map.of("name", "  " + name.toUpperCase().replace(" ", "   "), "niche", "x", "dailyVideoQuota", 1))
+			.expectStatus()
+			.isEqualTo(409)
+			.expectBody()
+			.jsonPath("$.detail")
+			.value((detail) -> assertThat((String) detail).contains("already exists"));
+	}
+
+	@Test
+	void concurrentCreationsWithOneNameStoreOneChannel() {
+		String name = uniqueName("Race");
+		List<Integer> statuses = IntStream.range(0, 8)
+			.parallel()
+			.mapToObj((i) -> this.operator
+				.post("/api/v1/channels", Map.of("name", name, "niche", "tech", "dailyVideoQuota", 1))
+				.returnResult(Void.class)
+				.getStatus()
+				.value())
+			.toList();
+		assertThat(statuses).filteredOn((status) -> status == 201).hasSize(1);
+		assertThat(statuses).filteredOn((status) -> status == 409).hasSize(7);
+	}
+
+	@Test
+	void pausedChannelRefusesVideosUntilResumed() {
+		String channelId = this.operator.createChannel(uniqueName("Pausing"), 2);
+		this.operator.post("/api/v1/channels/" + channelId + "/pause", Map.of("reason", "strike"))
+			.expectStatus()
+			.isAccepted();
+		this.operator
+			.post("/api/v1/videos", Map.of("channelId", channelId, "title", "t", "topic", "t", "publishAt",
+					"2026-12-04T10:00:00Z", "targetLengthSeconds", 30))
+			.expectStatus()
+			.isEqualTo(409);
+		this.operator.client()
+			.post()
+			.uri("/api/v1/channels/" + channelId + "/resume")
+			.exchange()
+			.expectStatus()
+			.isAccepted();
+		this.operator.scheduleVideo(channelId, "2026-12-04T10:00:00Z");
+	}
+
+	@Test
+	void dailyQuotaCountsScheduledVideosAndCancellingFreesASlot() {
+		String channelId = this.operator.createChannel(uniqueName("Quota"), 2);
+		String first = this.operator.scheduleVideo(channelId, "2026-12-05T08:00:00Z");
+		this.operator.scheduleVideo(channelId, "2026-12-05T20:00:00Z");
+		Map<String, Object> third = Map.of("channelId", channelId, "title", "t", "topic", "t", "publishAt",
+				"2026-12-05T22:00:00Z", "targetLengthSeconds", 30);
+		this.operator.post("/api/v1/videos", third).expectStatus().isEqualTo(409);
+		this.operator.scheduleVideo(channelId, "2026-12-06T08:00:00Z");
+		this.operator.post("/api/v1/videos/" + first + "/cancel", Map.of("reason", "duplicate topic"))
+			.expectStatus()
+			.isAccepted();
+		this.operator.post("/api/v1/videos", third).expectStatus().isCreated();
+	}
+
+	@Test
+	void updatesSettingsAndArchives() {
+		String channelId = this.operator.createChannel(uniqueName("Settings"), 2);
+		this.operator.client()
+			.put()
+			.uri("/api/v1/channels/" + channelId + "/settings")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(
+					Map.of("niche", "science", "dailyVideoQuota", 4, "costCapPerVideo", "0.40", "dailyBudget", "2.00"))
+			.exchange()
+			.expectStatus()
+			.isAccepted();
+		this.operator.client()
+			.post()
+			.uri("/api/v1/channels/" + channelId + "/archive")
+			.exchange()
+			.expectStatus()
+			.isAccepted();
+		this.operator.client()
+			.post()
+			.uri("/api/v1/channels/" + channelId + "/pause")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409);
+		assertThat(eventTypes(channelId)).containsExactly("com.ytempire.api.channel.ChannelCreatedEvent",
+				"com.ytempire.api.channel.ChannelSettingsUpdatedEvent",
+				"com.ytempire.api.channel.ChannelArchivedEvent");
+	}
+
+	@Test
+	void costsAboveTheCapHaltTheVideo() {
+		String channelId = this.operator.createChannel(uniqueName("Capped"), 1);
+		String videoId = this.operator.scheduleVideo(channelId, "2026-12-07T10:00:00Z");
+		this.operator
+			.post("/api/v1/videos/" + videoId + "/costs",
+					Map.of("costId", "big", "category", "IMAGES", "amount", "0.51", "provider", "sd"))
+			.expectStatus()
+			.isCreated();
+		assertThat(eventTypes(videoId)).endsWith("com.ytempire.api.video.VideoHaltedEvent");
+	}
+
+	private List<String> eventTypes(String aggregateId) {
+		return this.jdbc.queryForList(
+				"SELECT payloadType FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber",
+				String.class, aggregateId);
+	}
+
+	static String uniqueName(String prefix) {
+		return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}
