@@ -1,0 +1,139 @@
+package com.ytempire.query.series;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.ytempire.query.support.BadQuery;
+import com.ytempire.query.support.Exports;
+import com.ytempire.query.support.Params;
+import io.r2dbc.spi.ConnectionFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.ResponseEntity;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Per-minute series for charts. A range with more minutes than {@code maxPoints} comes
+ * back as the minimum and maximum of each bucket, computed by PostgreSQL next to the
+ * data: peaks survive, and the answer never holds more than {@code maxPoints} points.
+ */
+@RestController
+class SeriesController {
+
+	static final int DEFAULT_MAX_POINTS = 1000;
+
+	static final int MAX_POINTS = 20_000;
+
+	private static final Map<String, String> METRICS = Map.of("videos-generated", "videos_generated", "failures",
+			"failures", "cost", "cost_micros");
+
+	private static final List<String> COLUMNS = List.of("t", "v");
+
+	private final DatabaseClient database;
+
+	private final Exports exports;
+
+	SeriesController(ConnectionFactory connections, Exports exports) {
+		this.database = DatabaseClient.create(connections);
+		this.exports = exports;
+	}
+
+	@GetMapping("/api/v1/series/{metric}")
+	Mono<ResponseEntity<Flux<DataBuffer>>> series(@PathVariable String metric,
+			@RequestParam(required = false) String channelId, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(required = false) Integer maxPoints,
+			@RequestParam(required = false) String format) {
+		String column = METRICS.get(metric);
+		if (column == null) {
+			throw new BadQuery("Unknown series '" + metric + "'; known: " + String.join(", ", METRICS.keySet()));
+		}
+		Instant until = Params.instant("to", to,
+				Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES));
+		Instant since = Params.instant("from", from, until.minus(1, ChronoUnit.DAYS));
+		Params.range(since, until);
+		int points = (maxPoints != null) ? maxPoints : DEFAULT_MAX_POINTS;
+		if (points < 2 || points > MAX_POINTS) {
+			throw new BadQuery("'maxPoints' must be between 2 and " + MAX_POINTS);
+		}
+		String channel = (channelId != null && !channelId.isBlank()) ? channelId.strip() : "*";
+		long minutes = Math.max(1, Duration.between(since, until).toMinutes());
+		long bucketMinutes = (minutes <= points) ? 1 : ceilDiv(minutes, points / 2);
+		Flux<Map<String, Object>> rows = (bucketMinutes == 1) ? raw(column, channel, since, until)
+				: minMax(column, channel, since, until, bucketMinutes);
+		if (Exports.isExport(format)) {
+			return Mono.just(this.exports.export(format, "series-" + metric, COLUMNS, rows));
+		}
+		return rows.collectList().map((list) -> {
+			Map<String, Object> series = new LinkedHashMap<>();
+			series.put("metric", metric);
+			series.put("channelId", channel);
+			series.put("from", since.toString());
+			series.put("to", until.toString());
+			series.put("bucketMinutes", bucketMinutes);
+			series.put("points", list);
+			return this.exports.json(series);
+		});
+	}
+
+	private Flux<Map<String, Object>> raw(String column, String channel, Instant since, Instant until) {
+		return this.database
+			.sql("SELECT minute, " + column + " AS v FROM rm_series_minute"
+					+ " WHERE channel_id = :channel AND minute >= :from AND minute < :to ORDER BY minute")
+			.bind("channel", channel)
+			.bind("from", since)
+			.bind("to", until)
+			.map((row, metadata) -> point(row.get("minute", java.time.OffsetDateTime.class).toInstant(),
+					((Number) row.get("v")).longValue()))
+			.all();
+	}
+
+	/**
+	 * Two points per bucket: its minimum at its first minute and its maximum at its last.
+	 * Minutes without a row count as zero, so a bucket with gaps has a minimum of zero.
+	 */
+	private Flux<Map<String, Object>> minMax(String column, String channel, Instant since, Instant until,
+			long bucketMinutes) {
+		return this.database
+			.sql("SELECT floor(extract(epoch FROM minute - :from) / :width)::bigint AS b, min(minute) AS first,"
+					+ " max(minute) AS last, min(" + column + ") AS lo, max(" + column + ") AS hi, count(*) AS n"
+					+ " FROM rm_series_minute WHERE channel_id = :channel AND minute >= :from AND minute < :to"
+					+ " GROUP BY b ORDER BY b")
+			.bind("channel", channel)
+			.bind("from", since)
+			.bind("to", until)
+			.bind("width", (double) bucketMinutes * 60)
+			.map((row, metadata) -> {
+				long count = row.get("n", Long.class);
+				long low = (count < bucketMinutes) ? 0 : ((Number) row.get("lo")).longValue();
+				Instant first = row.get("first", java.time.OffsetDateTime.class).toInstant();
+				Instant last = row.get("last", java.time.OffsetDateTime.class).toInstant();
+				long high = ((Number) row.get("hi")).longValue();
+				return (count == 1 || low == high) ? List.of(point(last, high))
+						: List.of(point(first, low), point(last, high));
+			})
+			.all()
+			.flatMapIterable((pair) -> pair);
+	}
+
+	private static Map<String, Object> point(Instant at, long value) {
+		Map<String, Object> point = new LinkedHashMap<>();
+		point.put("t", at.toString());
+		point.put("v", value);
+		return point;
+	}
+
+	private static long ceilDiv(long a, long b) {
+		return (a + b - 1) / b;
+	}
+
+}
