@@ -9,6 +9,10 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.modelling.saga.repository.jdbc.JdbcSagaStore;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,9 +43,21 @@ class CommandApiTest {
 		this.operator = Api.at(this.port, TestKeys.OPERATOR);
 	}
 
+	@Autowired
+	TokenStore tokenStore;
+
+	@Autowired
+	SagaStore<?> sagaStore;
+
 	@Test
 	void axonRunsInsideSpringTransactions() {
 		assertThat(this.axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
+	}
+
+	@Test
+	void axonKeepsTokensAndSagasInPostgreSQL() {
+		assertThat(this.tokenStore).isInstanceOf(JdbcTokenStore.class);
+		assertThat(this.sagaStore).isInstanceOf(JdbcSagaStore.class);
 	}
 
 	@Test
