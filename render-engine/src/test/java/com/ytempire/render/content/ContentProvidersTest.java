@@ -1,0 +1,115 @@
+package com.ytempire.render.content;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.ytempire.api.video.CostCategory;
+import com.ytempire.render.timeline.Picture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+class ContentProvidersTest {
+
+	private final PriceTable prices = PriceTable.offline();
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void scriptHasScenesWithNarrationAndCaptions() {
+		Priced<Script> script = new OfflineScriptWriter(this.prices).write("Volcanoes");
+		assertThat(script.value().title()).isEqualTo("Volcanoes explained");
+		assertThat(script.value().tags()).contains("volcanoes");
+		assertThat(script.value().scenes()).hasSize(5)
+			.allSatisfy((scene) -> assertThat(scene.narration()).contains(" "))
+			.allSatisfy((scene) -> assertThat(scene.caption()).isNotBlank());
+		assertThat(script.cost().category()).isEqualTo(CostCategory.SCRIPT);
+		assertThat(script.cost().microDollars()).isEqualTo((100L * script.value().characters() + 999) / 1000);
+	}
+
+	@Test
+	void emptyTopicsAndScriptsAreRejectedClearly() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new OfflineScriptWriter(this.prices).write(" "))
+			.withMessage("cannot write a script without a topic");
+		assertThatIllegalArgumentException().isThrownBy(() -> new Script("Title", "", List.of(), List.of()))
+			.withMessage("the script 'Title' has no scenes");
+		assertThatIllegalArgumentException().isThrownBy(() -> new ScriptScene("Intro", " ", "x"))
+			.withMessage("scene 'Intro' has no narration");
+	}
+
+	@Test
+	void placeholderToneIsTimedToTheWords() {
+		Script script = new Script("T", "", List.of(),
+				List.of(new ScriptScene("A", "one two three", ""), new ScriptScene("B", "four five", "")));
+		Priced<VoiceOver> voice = new PlaceholderToneSynthesizer(this.prices).speak(script);
+		assertThat(voice.value().voice()).isEqualTo("placeholder-tone");
+		assertThat(voice.value().sceneMillis()).containsExactly(1600L, 1200L);
+		assertThat(voice.value().audio().durationMillis()).isEqualTo(2800);
+		assertThat(voice.cost().category()).isEqualTo(CostCategory.VOICE);
+		assertThat(OfflineVoices.best(this.prices)).isNotNull();
+	}
+
+	@Test
+	void espeakSpeaksWhenInstalled() {
+		assumeTrue(EspeakVoiceSynthesizer.isInstalled(), "SKIPPED espeak-ng voice: espeak-ng is not installed");
+		Script script = new Script("T", "", List.of(), List.of(new ScriptScene("A", "Hello there", "")));
+		VoiceOver voice = new EspeakVoiceSynthesizer(this.prices).speak(script).value();
+		assertThat(voice.voice()).isEqualTo("espeak-ng");
+		assertThat(voice.sceneMillis().get(0)).isBetween(500L, 5000L);
+	}
+
+	@Test
+	void proceduralImagesArePngsOfTheRequestedSize() {
+		Priced<byte[]> image = new ProceduralImageGenerator(this.prices)
+			.generate(new ScriptScene("Where it started", "Words.", ""), 480, 270);
+		Picture picture = Picture.decode(image.value(), "generated");
+		assertThat(picture.width()).isEqualTo(480);
+		assertThat(picture.height()).isEqualTo(270);
+		assertThat(image.cost().microDollars()).isEqualTo(1_000);
+	}
+
+	@Test
+	void bytesThatAreNotAnImageFailClearly() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Picture.decode("<html>rate limited</html>".getBytes(), "image of scene 2"))
+			.withMessage("image of scene 2 is not a readable image (expected PNG or JPEG, 25 bytes)");
+	}
+
+	@Test
+	void outboxGetsTheVideoAndItsYoutubeMetadata() throws Exception {
+		Path video = Files.write(this.folder.resolve("rendered.mp4"), new byte[] { 0, 0, 0, 24 });
+		Path outbox = this.folder.resolve("outbox");
+		VideoMetadata metadata = new VideoMetadata("video-1", "Volcanoes explained", "About volcanoes.",
+				List.of("volcanoes", "explainer"), Instant.parse("2030-01-02T03:04:05Z"));
+		Priced<Publication> publication = new OutboxPublisher(outbox, this.prices).publish(video, metadata);
+		assertThat(publication.value().video()).hasBinaryContent(new byte[] { 0, 0, 0, 24 });
+		assertThat(Files.readString(publication.value().metadata())).contains("\"title\" : \"Volcanoes explained\"")
+			.contains("\"publishAt\" : \"2030-01-02T03:04:05Z\"")
+			.contains("\"explainer\"");
+		assertThat(publication.cost().category()).isEqualTo(CostCategory.PUBLISH);
+		try (var files = Files.list(outbox)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactlyInAnyOrder("video-1.mp4",
+					"video-1.json");
+		}
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new OutboxPublisher(outbox, this.prices).publish(video,
+					new VideoMetadata("../x", "T", "", List.of(), Instant.EPOCH)))
+			.withMessageContaining("not a safe file name");
+	}
+
+	@Test
+	void pricesRoundUpAndRejectNegatives() {
+		assertThat(this.prices.render(1)).extracting(ProviderCost::microDollars).isEqualTo(1L);
+		assertThat(this.prices.render(60_000)).extracting(ProviderCost::microDollars).isEqualTo(4_000L);
+		assertThatIllegalArgumentException().isThrownBy(() -> new PriceTable(-1, 0, 0, 0, 0));
+		assertThatIllegalArgumentException().isThrownBy(() -> new ProviderCost(CostCategory.RENDER, -5, "refund"));
+	}
+
+}

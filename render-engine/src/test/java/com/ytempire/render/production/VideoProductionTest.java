@@ -1,0 +1,142 @@
+package com.ytempire.render.production;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.ytempire.api.video.CostCategory;
+import com.ytempire.api.video.MediaRef;
+import com.ytempire.render.compositor.CpuCompositor;
+import com.ytempire.render.content.OutboxPublisher;
+import com.ytempire.render.content.PlaceholderToneSynthesizer;
+import com.ytempire.render.content.PriceTable;
+import com.ytempire.render.content.Priced;
+import com.ytempire.render.content.ProceduralImageGenerator;
+import com.ytempire.render.content.ProviderCost;
+import com.ytempire.render.content.Script;
+import com.ytempire.render.content.ScriptScene;
+import com.ytempire.render.content.ScriptWriter;
+import com.ytempire.render.encode.MediaProbe;
+import com.ytempire.render.encode.VideoFormat;
+import com.ytempire.render.media.InsufficientDiskSpaceException;
+import com.ytempire.render.media.MediaStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class VideoProductionTest {
+
+	private static final PriceTable PRICES = PriceTable.offline();
+
+	/** Two short scenes: about three seconds of video, so the test stays quick. */
+	private static final ScriptWriter SHORT_SCRIPT = (topic) -> new Priced<>(
+			new Script(topic + " explained", "About " + topic + ".", List.of(topic),
+					List.of(new ScriptScene(topic, "Meet " + topic + " today.", "Meet " + topic),
+							new ScriptScene("Bye", "See you soon.", "Subscribe"))),
+			PRICES.script(40));
+
+	@TempDir
+	Path folder;
+
+	private final CpuCompositor compositor = CpuCompositor.allCores();
+
+	@AfterEach
+	void close() {
+		this.compositor.close();
+	}
+
+	@Test
+	void producesAWatchableMp4InTheOutbox() throws Exception {
+		MediaStore store = new MediaStore(this.folder.resolve("media"), 0);
+		ProducedVideo video = production(store).produce("video-7", "Volcanoes", VideoFormat.HD_720,
+				Instant.parse("2030-01-01T12:00:00Z"));
+
+		Path published = this.folder.resolve("outbox/video-7.mp4");
+		MediaProbe probe = MediaProbe.of(published);
+		assertThat(probe.videoCodec()).isEqualTo("h264");
+		assertThat(probe.audioCodec()).isEqualTo("aac");
+		assertThat(probe.width()).isEqualTo(1280);
+		assertThat(probe.height()).isEqualTo(720);
+		assertThat(probe.frameRate()).isCloseTo(30, within(0.01));
+		assertThat(video.durationMillis()).isBetween(2500L, 4000L);
+		assertThat(probe.durationSeconds()).isCloseTo(video.durationMillis() / 1000.0, within(0.1));
+		assertThat(Files.readAllBytes(published)).isEqualTo(store.read(video.video()));
+		assertThat(video.video().mediaType()).isEqualTo("video/mp4");
+		assertThat(faststart(published)).as("moov box before mdat").isTrue();
+		assertThat(this.folder.resolve("outbox/video-7.json")).content().contains("Volcanoes explained");
+
+		assertThat(video.voice()).isEqualTo(PlaceholderToneSynthesizer.VOICE);
+		assertThat(video.images()).hasSize(2);
+		assertThat(video.costs()).extracting(ProviderCost::category)
+			.containsExactly(CostCategory.SCRIPT, CostCategory.VOICE, CostCategory.IMAGES, CostCategory.IMAGES,
+					CostCategory.RENDER, CostCategory.PUBLISH);
+		assertThat(video.totalMicroDollars())
+			.isEqualTo(video.costs().stream().mapToLong(ProviderCost::microDollars).sum())
+			.isLessThan(500_000);
+	}
+
+	@Test
+	void anImageThatIsNotAnImageFailsTheRenderClearly() {
+		MediaStore store = new MediaStore(this.folder.resolve("media"), 0);
+		MediaRef broken = store.put("not a png".getBytes(), "image/png");
+		Script script = SHORT_SCRIPT.write("Cats").value();
+		var voice = new PlaceholderToneSynthesizer(PRICES).speak(script).value();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> production(store).render(script, voice, List.of(broken, broken), VideoFormat.HD_720))
+			.withMessageContaining("is not a readable image");
+	}
+
+	@Test
+	void anEmptyScriptFailsClearly() {
+		MediaStore store = new MediaStore(this.folder.resolve("media"), 0);
+		ScriptWriter empty = (topic) -> new Priced<>(new Script(topic, "", List.of(), List.of()), PRICES.script(0));
+		VideoProduction production = new VideoProduction(empty, new PlaceholderToneSynthesizer(PRICES),
+				new ProceduralImageGenerator(PRICES), new OutboxPublisher(this.folder.resolve("outbox"), PRICES), store,
+				this.compositor, PRICES);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> production.produce("v", "Cats", VideoFormat.HD_720, Instant.EPOCH))
+			.withMessage("the script 'Cats' has no scenes");
+	}
+
+	@Test
+	void aFullDiskStopsTheVideoBeforeRendering() {
+		MediaStore full = new MediaStore(this.folder.resolve("media"), Long.MAX_VALUE / 4);
+		assertThatThrownBy(() -> production(full).produce("v", "Cats", VideoFormat.HD_720, Instant.EPOCH))
+			.isInstanceOf(InsufficientDiskSpaceException.class)
+			.hasMessageContaining("not enough disk space in the media store");
+		assertThat(this.folder.resolve("outbox")).doesNotExist();
+	}
+
+	@Test
+	void storyboardFollowsTheVoice() {
+		Script script = SHORT_SCRIPT.write("Cats").value();
+		var voice = new PlaceholderToneSynthesizer(PRICES).speak(script).value();
+		var picture = com.ytempire.render.timeline.Picture.solid(4, 4, 0);
+		var timeline = Storyboard.timeline(script, voice, List.of(picture, picture), VideoFormat.FULL_HD_1080);
+		assertThat(timeline.durationMillis()).isEqualTo(voice.audio().durationMillis());
+		assertThat(timeline.startMillis(1)).isEqualTo(voice.sceneMillis().get(0));
+		assertThat(timeline.width()).isEqualTo(1920);
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Storyboard.timeline(script, voice, List.of(picture), VideoFormat.HD_720))
+			.withMessageContaining("there are 1 images");
+	}
+
+	private VideoProduction production(MediaStore store) {
+		return new VideoProduction(SHORT_SCRIPT, new PlaceholderToneSynthesizer(PRICES),
+				new ProceduralImageGenerator(PRICES), new OutboxPublisher(this.folder.resolve("outbox"), PRICES), store,
+				this.compositor, PRICES);
+	}
+
+	private static boolean faststart(Path mp4) throws Exception {
+		String head = new String(Files.readAllBytes(mp4), java.nio.charset.StandardCharsets.ISO_8859_1);
+		return head.indexOf("moov") >= 0 && head.indexOf("moov") < head.indexOf("mdat");
+	}
+
+}
