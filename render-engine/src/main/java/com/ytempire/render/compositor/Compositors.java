@@ -35,9 +35,10 @@ public final class Compositors {
 		}
 		catch (RuntimeException | LinkageError ex) {
 			if (mode == GpuMode.REQUIRE) {
-				throw new IllegalStateException("gpu=require but the GPU compositor failed to start: " + ex, ex);
+				throw new IllegalStateException(
+						"gpu=require but the GPU compositor failed to start: " + GpuProbe.firstLine(ex), ex);
 			}
-			return cpu("the GPU compositor failed to start: " + ex);
+			return cpu("the GPU compositor failed to start: " + GpuProbe.firstLine(ex));
 		}
 	}
 

@@ -40,6 +40,9 @@ final class CudaCompositor implements Compositor {
 
 	private final Map<PreparedTimeline.PreparedScene, DeviceScene> uploaded = new HashMap<>();
 
+	/** Scenes stay on the device only while their timeline renders. */
+	private PreparedTimeline current;
+
 	private CUdeviceptr frameBuffer;
 
 	private long frameBytes;
@@ -61,6 +64,10 @@ final class CudaCompositor implements Compositor {
 		int width = timeline.timeline().width();
 		int height = timeline.timeline().height();
 		JCudaDriver.cuCtxSetCurrent(this.context);
+		if (timeline != this.current) {
+			freeScenes();
+			this.current = timeline;
+		}
 		ensureFrameBuffer((long) width * height * Sizeof.INT);
 		FramePlan plan = FramePlanner.plan(timeline, frameIndex);
 		DeviceScene base = upload(timeline.scene(plan.base().sceneIndex()));
@@ -88,16 +95,20 @@ final class CudaCompositor implements Compositor {
 	@Override
 	public synchronized void close() {
 		JCudaDriver.cuCtxSetCurrent(this.context);
-		for (DeviceScene scene : this.uploaded.values()) {
-			JCudaDriver.cuMemFree(scene.pyramid);
-			JCudaDriver.cuMemFree(scene.caption);
-		}
-		this.uploaded.clear();
+		freeScenes();
 		if (this.frameBuffer != null) {
 			JCudaDriver.cuMemFree(this.frameBuffer);
 		}
 		JCudaDriver.cuMemFree(this.params);
 		JCudaDriver.cuModuleUnload(this.module);
+	}
+
+	private void freeScenes() {
+		for (DeviceScene scene : this.uploaded.values()) {
+			JCudaDriver.cuMemFree(scene.pyramid);
+			JCudaDriver.cuMemFree(scene.caption);
+		}
+		this.uploaded.clear();
 	}
 
 	private void fill(int[] values, int at, LayerSampling layer, DeviceScene scene) {

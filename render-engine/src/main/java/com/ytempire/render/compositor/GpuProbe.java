@@ -44,8 +44,17 @@ public final class GpuProbe {
 					nullTerminated(name) + ", CUDA driver " + driver[0] / 1000 + "." + (driver[0] % 1000) / 10);
 		}
 		catch (Throwable ex) {
-			return new GpuStatus(false, ex.getClass().getSimpleName() + ": " + ex.getMessage());
+			return new GpuStatus(false, firstLine(ex));
 		}
+	}
+
+	/**
+	 * JCuda's link errors carry every attempted path and nested stack traces in the
+	 * message; the first line says what failed and keeps the start-up log to one line.
+	 */
+	static String firstLine(Throwable ex) {
+		String message = String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
+		return ex.getClass().getSimpleName() + ": " + message;
 	}
 
 	private static String nullTerminated(byte[] bytes) {
