@@ -123,8 +123,11 @@ class RequestGuardTest {
 						"{\"category\":\"SCRIPT\",\"amount\":1,\"provider\":\"" + "p".repeat(200_000) + "\"}", 413),
 				Arguments.of("units as fraction",
 						"{\"category\":\"SCRIPT\",\"amount\":1,\"provider\":\"p\",\"units\":1.5}", 400),
-				Arguments.of("unicode edge cases",
-						"{\"category\":\"SCRIPT\",\"amount\":1,\"provider\":\"\\ud800\\u0000\\u202e" + "\"}", 201));
+				Arguments.of("NUL character", "{\"category\":\"SCRIPT\",\"amount\":1,\"provider\":\"a\\u0000b\"}", 400),
+				Arguments.of("unpaired surrogate", "{\"category\":\"SCRIPT\",\"amount\":1,\"provider\":\"a\\ud800b\"}",
+						400),
+				Arguments.of("right-to-left override and emoji",
+						"{\"category\":\"SCRIPT\",\"amount\":1,\"provider\":\"\\u202e\\ud83c\\udfac\"}", 201));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -94,6 +94,10 @@ class ExportedMetricsTest {
 				.isEqualTo(1);
 			assertThat(after.value("eventprocessor_lag_events", Map.of("processor", "monitoring-metrics"))).isZero();
 		});
+		// GC pause timings exist only after a collection, which a short test may not have
+		// had yet.
+		System.gc();
+		await().atMost(Duration.ofSeconds(10)).until(() -> scrape().names().contains("jvm_gc_pause_seconds_sum"));
 		Scrape after = scrape();
 
 		assertThat(after.value("http_requests_total",

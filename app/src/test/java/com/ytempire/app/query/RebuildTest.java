@@ -87,15 +87,9 @@ class RebuildTest {
 		assertThat(((Number) done.get("eventsDone")).longValue()).isGreaterThanOrEqualTo(head);
 		List<Map<String, Object>> differences = (List<Map<String, Object>>) done.get("differences");
 		assertThat(differences).hasSize(TABLES.size());
-		// Known open point: after the request-guard tests' hostile cost inputs, a few
-		// rm_video_cost rows come out of a replay differently from the live run; the
-		// rebuild reports it, which is what this comparison is for.
-		assertThat(differences).filteredOn((difference) -> !"rm_video_cost".equals(difference.get("table")))
-			.allSatisfy((difference) -> assertThat(difference.get("onlyLive")).isEqualTo(0));
+		assertThat(differences).allSatisfy((difference) -> assertThat(difference.get("onlyLive")).isEqualTo(0));
 		assertThat(answered.get()).isPositive();
 		Map<String, String> after = checksums();
-		after.remove("rm_video_cost");
-		before.remove("rm_video_cost");
 		assertThat(after).isEqualTo(before);
 
 		String videoId = fixture.video(channelId);

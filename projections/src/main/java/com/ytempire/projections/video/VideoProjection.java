@@ -20,6 +20,7 @@ import com.ytempire.api.video.VideoStage;
 import com.ytempire.projections.batch.Envelope;
 import com.ytempire.projections.batch.Projection;
 import com.ytempire.projections.batch.Rows;
+import com.ytempire.projections.batch.StoredPositions;
 import com.ytempire.projections.batch.TableSet;
 import org.axonframework.config.ProcessingGroup;
 
@@ -65,6 +66,7 @@ class VideoProjection extends Projection {
 		Rows.byKeys(this.jdbc, "SELECT * FROM " + tables.of("rm_video") + " WHERE video_id = ANY (?)", known,
 				(rs, n) -> VideoRow.read(rs))
 			.forEach((row) -> videos.put(row.videoId, row));
+		StoredPositions positions = StoredPositions.of(this.jdbc, events);
 		Map<String, VideoRow> dirty = new LinkedHashMap<>();
 		List<Object[]> stages = new ArrayList<>();
 		List<Object[]> costs = new ArrayList<>();
@@ -85,7 +87,7 @@ class VideoProjection extends Projection {
 				video.costItems++;
 				costs.add(new Object[] { videoId, cost.costId(), cost.channelId(), cost.category().name(),
 						cost.amountMicros(), cost.provider(), cost.units(), Rows.utc(event.timestamp()),
-						event.position() });
+						positions.of(event) });
 				continue;
 			}
 			VideoStage next = StageChanges.stageAfter(payload);
@@ -104,7 +106,7 @@ class VideoProjection extends Projection {
 				detail = render.renderPath();
 			}
 			stages.add(new Object[] { videoId, video.stageCount, next.name(), Rows.utc(event.timestamp()),
-					event.position(), detail });
+					positions.of(event), detail });
 			video.stageCount++;
 		}
 		write(tables, dirty.values(), stages, costs);
