@@ -64,9 +64,15 @@ public final class CommandThroughputBenchmark {
 	public static void main(String[] args) throws Exception {
 		Duration phase = Duration.ofSeconds(Long.getLong("benchmark.seconds", 15));
 		Path dataDirectory = Files.createTempDirectory("ytempire-benchmark");
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YtEmpireApplication.class).run(
-				"--server.port=0", "--ytempire.data-dir=" + dataDirectory,
-				"--ytempire.security.api-keys=benchmark:operator:" + KEY, "--logging.level.root=WARN")) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--ytempire.data-dir=" + dataDirectory,
+				"--ytempire.security.api-keys=benchmark:operator:" + KEY, "--logging.level.root=WARN"));
+		String extra = System.getProperty("benchmark.args", "").strip();
+		if (!extra.isEmpty()) {
+			arguments.addAll(List.of(extra.split("\\s+")));
+		}
+		System.out.println("Application arguments: " + String.join(" ", arguments.subList(3, arguments.size())));
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(YtEmpireApplication.class)
+			.run(arguments.toArray(String[]::new))) {
 			JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
 			CommandThroughputBenchmark benchmark = new CommandThroughputBenchmark(app);
 			benchmark.seed();
