@@ -85,6 +85,7 @@ class ExportedMetricsTest {
 		recordCost(failed, "script-2", 0.05);
 		this.commands.sendAndWait(new FailVideoCommand(failed, "the voice provider refused the script"));
 		client(null).get().uri("/api/v1/videos").exchange().expectStatus().isUnauthorized();
+		client(SECRET).get().uri("/api/v1/channels").exchange().expectStatus().isOk();
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			Scrape after = scrape();
@@ -107,6 +108,10 @@ class ExportedMetricsTest {
 		assertThat(after.value("http_requests_total",
 				Map.of("method", "POST", "route", "/api/v1/videos/{videoId}/costs", "status", "201")))
 			.isGreaterThanOrEqualTo(2);
+		assertThat(after.value("http_requests_total",
+				Map.of("method", "GET", "route", "/api/v1/channels", "status", "200")))
+			.isEqualTo(before.value("http_requests_total",
+					Map.of("method", "GET", "route", "/api/v1/channels", "status", "200")) + 1);
 		assertThat(after.value("http_requests_total", Map.of("method", "GET", "route", "unmatched", "status", "401")))
 			.isGreaterThanOrEqualTo(1);
 		assertThat(after.labelValues("http_request_duration_seconds_bucket", "le")).containsExactlyInAnyOrder("0.1",

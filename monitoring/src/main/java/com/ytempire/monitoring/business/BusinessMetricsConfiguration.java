@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -21,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "ytempire.monitoring.enabled", matchIfMissing = true)
 class BusinessMetricsConfiguration {
+
+	private static final int METRICS_BATCH_SIZE = 500;
 
 	@Bean
 	CostPerVideo costPerVideo(MeterRegistry registry) {
@@ -41,7 +44,13 @@ class BusinessMetricsConfiguration {
 	ConfigurerModule businessMetricsProcessor(ActiveChannels channels) {
 		return (configurer) -> configurer.eventProcessing()
 			.registerPooledStreamingEventProcessor(VideoMetrics.PROCESSING_GROUP, Configuration::eventStore,
+					// The handlers only move in-memory meters: no transaction to open,
+					// and large
+					// batches, so counting events a second time stays cheap next to
+					// storing them.
 					(configuration, builder) -> builder.tokenStore(new InMemoryTokenStore())
+						.transactionManager(NoTransactionManager.INSTANCE)
+						.batchSize(METRICS_BATCH_SIZE)
 						.initialSegmentCount(1)
 						.initialToken((source) -> {
 							TrackingToken head = source.createHeadToken();
