@@ -130,6 +130,15 @@ class CommandApiTest {
 				"SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ? AND payloadType = 'com.ytempire.api.video.CostRecordedEvent'",
 				Integer.class, videoId))
 			.isEqualTo(50);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
+				Integer.class, videoId))
+			.as("a video past 50 events is snapshotted")
+			.isEqualTo(1);
+		this.operator
+			.post("/api/v1/videos/" + videoId + "/costs",
+					Map.of("costId", "c-0", "category", "RENDER", "amount", "0.001", "provider", "gpu"))
+			.expectStatus()
+			.isOk();
 	}
 
 	@Test
