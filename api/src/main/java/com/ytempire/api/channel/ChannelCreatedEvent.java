@@ -1,4 +1,4 @@
 package com.ytempire.api.channel;
 
-public record ChannelCreatedEvent(String channelId, String name, ChannelSettings settings) {
+public record ChannelCreatedEvent(String channelId, String name, ChannelSettings settings) implements ChannelEvent {
 }

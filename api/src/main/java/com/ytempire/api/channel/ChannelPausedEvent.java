@@ -1,4 +1,4 @@
 package com.ytempire.api.channel;
 
-public record ChannelPausedEvent(String channelId, String reason) {
+public record ChannelPausedEvent(String channelId, String reason) implements ChannelEvent {
 }

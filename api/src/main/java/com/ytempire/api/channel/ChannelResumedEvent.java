@@ -1,4 +1,4 @@
 package com.ytempire.api.channel;
 
-public record ChannelResumedEvent(String channelId) {
+public record ChannelResumedEvent(String channelId) implements ChannelEvent {
 }

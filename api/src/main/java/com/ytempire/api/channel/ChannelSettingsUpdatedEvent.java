@@ -1,4 +1,4 @@
 package com.ytempire.api.channel;
 
-public record ChannelSettingsUpdatedEvent(String channelId, ChannelSettings settings) {
+public record ChannelSettingsUpdatedEvent(String channelId, ChannelSettings settings) implements ChannelEvent {
 }

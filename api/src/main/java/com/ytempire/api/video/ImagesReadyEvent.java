@@ -2,5 +2,5 @@ package com.ytempire.api.video;
 
 import java.util.List;
 
-public record ImagesReadyEvent(String videoId, String channelId, List<MediaRef> images) {
+public record ImagesReadyEvent(String videoId, String channelId, List<MediaRef> images) implements VideoEvent {
 }

@@ -1,4 +1,4 @@
 package com.ytempire.api.video;
 
-public record RenderStartedEvent(String videoId, String channelId, String renderPath) {
+public record RenderStartedEvent(String videoId, String channelId, String renderPath) implements VideoEvent {
 }

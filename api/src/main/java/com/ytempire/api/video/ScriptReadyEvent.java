@@ -1,4 +1,5 @@
 package com.ytempire.api.video;
 
-public record ScriptReadyEvent(String videoId, String channelId, MediaRef script, int sceneCount) {
+public record ScriptReadyEvent(String videoId, String channelId, MediaRef script,
+		int sceneCount) implements VideoEvent {
 }

@@ -1,4 +1,4 @@
 package com.ytempire.api.video;
 
-public record VideoPublishedEvent(String videoId, String channelId, String externalVideoId) {
+public record VideoPublishedEvent(String videoId, String channelId, String externalVideoId) implements VideoEvent {
 }

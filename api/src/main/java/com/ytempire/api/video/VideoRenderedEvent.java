@@ -1,5 +1,5 @@
 package com.ytempire.api.video;
 
 public record VideoRenderedEvent(String videoId, String channelId, MediaRef video, long durationMillis, int width,
-		int height) {
+		int height) implements VideoEvent {
 }

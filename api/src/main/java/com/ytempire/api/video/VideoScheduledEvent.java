@@ -9,5 +9,5 @@ import java.time.Instant;
  * stays the video's cap even if the channel's setting changes later
  */
 public record VideoScheduledEvent(String videoId, String channelId, String title, String topic, Instant publishAt,
-		String style, int targetLengthSeconds, long costCapMicros) {
+		String style, int targetLengthSeconds, long costCapMicros) implements VideoEvent {
 }

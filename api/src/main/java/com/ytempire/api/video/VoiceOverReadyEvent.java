@@ -1,4 +1,5 @@
 package com.ytempire.api.video;
 
-public record VoiceOverReadyEvent(String videoId, String channelId, MediaRef audio, long durationMillis) {
+public record VoiceOverReadyEvent(String videoId, String channelId, MediaRef audio,
+		long durationMillis) implements VideoEvent {
 }

@@ -1,6 +1,6 @@
 package com.ytempire.command.eventstore;
 
-import java.util.OptionalLong;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -30,10 +30,10 @@ public class CommandPositions {
 	/**
 	 * The position of the last event the command just handled stored, if it stored any.
 	 */
-	public OptionalLong takeLast() {
+	public Optional<Long> takeLast() {
 		Long position = this.lastCommitted.get();
 		this.lastCommitted.remove();
-		return (position != null) ? OptionalLong.of(position) : OptionalLong.empty();
+		return Optional.ofNullable(position);
 	}
 
 }

@@ -88,7 +88,7 @@ public class CommandSender {
 	private CommandAccepted dispatch(Object command, MetaData metaData, String resourceId) {
 		this.positions.reset();
 		this.gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).withMetaData(metaData));
-		Long position = this.positions.takeLast().stream().boxed().findFirst().orElse(null);
+		Long position = this.positions.takeLast().orElse(null);
 		return new CommandAccepted(resourceId, position);
 	}
 

@@ -1,10 +1,12 @@
 package com.ytempire.projections.video;
 
-import com.ytempire.api.video.CostRecordedEvent;
+import java.util.Map;
+
 import com.ytempire.api.video.ImagesReadyEvent;
 import com.ytempire.api.video.RenderStartedEvent;
 import com.ytempire.api.video.ScriptReadyEvent;
 import com.ytempire.api.video.VideoCancelledEvent;
+import com.ytempire.api.video.VideoEvent;
 import com.ytempire.api.video.VideoFailedEvent;
 import com.ytempire.api.video.VideoHaltedEvent;
 import com.ytempire.api.video.VideoPublishedEvent;
@@ -21,115 +23,26 @@ public final class StageChanges {
 	private StageChanges() {
 	}
 
+	private static final Map<Class<?>, VideoStage> STAGE_AFTER = Map.of(VideoScheduledEvent.class, VideoStage.SCHEDULED,
+			ScriptReadyEvent.class, VideoStage.SCRIPT_READY, VoiceOverReadyEvent.class, VideoStage.VOICE_READY,
+			ImagesReadyEvent.class, VideoStage.IMAGES_READY, RenderStartedEvent.class, VideoStage.RENDERING,
+			VideoRenderedEvent.class, VideoStage.RENDERED, VideoPublishedEvent.class, VideoStage.PUBLISHED,
+			VideoFailedEvent.class, VideoStage.FAILED, VideoCancelledEvent.class, VideoStage.CANCELLED,
+			VideoHaltedEvent.class, VideoStage.HALTED);
+
 	/** The stage a video is in after this event, or null if the event moves none. */
 	public static VideoStage stageAfter(Object payload) {
-		if (payload instanceof VideoScheduledEvent) {
-			return VideoStage.SCHEDULED;
-		}
-		if (payload instanceof ScriptReadyEvent) {
-			return VideoStage.SCRIPT_READY;
-		}
-		if (payload instanceof VoiceOverReadyEvent) {
-			return VideoStage.VOICE_READY;
-		}
-		if (payload instanceof ImagesReadyEvent) {
-			return VideoStage.IMAGES_READY;
-		}
-		if (payload instanceof RenderStartedEvent) {
-			return VideoStage.RENDERING;
-		}
-		if (payload instanceof VideoRenderedEvent) {
-			return VideoStage.RENDERED;
-		}
-		if (payload instanceof VideoPublishedEvent) {
-			return VideoStage.PUBLISHED;
-		}
-		if (payload instanceof VideoFailedEvent) {
-			return VideoStage.FAILED;
-		}
-		if (payload instanceof VideoCancelledEvent) {
-			return VideoStage.CANCELLED;
-		}
-		if (payload instanceof VideoHaltedEvent) {
-			return VideoStage.HALTED;
-		}
-		return null;
+		return STAGE_AFTER.get(payload.getClass());
 	}
 
 	/** The video a video event is about, or null for other events. */
 	public static String videoId(Object payload) {
-		if (payload instanceof VideoScheduledEvent event) {
-			return event.videoId();
-		}
-		if (payload instanceof ScriptReadyEvent event) {
-			return event.videoId();
-		}
-		if (payload instanceof VoiceOverReadyEvent event) {
-			return event.videoId();
-		}
-		if (payload instanceof ImagesReadyEvent event) {
-			return event.videoId();
-		}
-		if (payload instanceof RenderStartedEvent event) {
-			return event.videoId();
-		}
-		if (payload instanceof VideoRenderedEvent event) {
-			return event.videoId();
-		}
-		if (payload instanceof VideoPublishedEvent event) {
-			return event.videoId();
-		}
-		if (payload instanceof VideoFailedEvent event) {
-			return event.videoId();
-		}
-		if (payload instanceof VideoCancelledEvent event) {
-			return event.videoId();
-		}
-		if (payload instanceof VideoHaltedEvent event) {
-			return event.videoId();
-		}
-		if (payload instanceof CostRecordedEvent event) {
-			return event.videoId();
-		}
-		return null;
+		return (payload instanceof VideoEvent event) ? event.videoId() : null;
 	}
 
 	/** The channel of a video event, or null for other events. */
 	public static String channelId(Object payload) {
-		if (payload instanceof VideoScheduledEvent event) {
-			return event.channelId();
-		}
-		if (payload instanceof ScriptReadyEvent event) {
-			return event.channelId();
-		}
-		if (payload instanceof VoiceOverReadyEvent event) {
-			return event.channelId();
-		}
-		if (payload instanceof ImagesReadyEvent event) {
-			return event.channelId();
-		}
-		if (payload instanceof RenderStartedEvent event) {
-			return event.channelId();
-		}
-		if (payload instanceof VideoRenderedEvent event) {
-			return event.channelId();
-		}
-		if (payload instanceof VideoPublishedEvent event) {
-			return event.channelId();
-		}
-		if (payload instanceof VideoFailedEvent event) {
-			return event.channelId();
-		}
-		if (payload instanceof VideoCancelledEvent event) {
-			return event.channelId();
-		}
-		if (payload instanceof VideoHaltedEvent event) {
-			return event.channelId();
-		}
-		if (payload instanceof CostRecordedEvent event) {
-			return event.channelId();
-		}
-		return null;
+		return (payload instanceof VideoEvent event) ? event.channelId() : null;
 	}
 
 	/** Why a video left production, where the event says. */
