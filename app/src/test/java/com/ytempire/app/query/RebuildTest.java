@@ -48,6 +48,7 @@ class RebuildTest {
 			}
 		}
 		long head = ReadModelFixture.head(this.jdbc);
+		long stored = this.jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry", Long.class);
 		Api viewer = Api.at(this.port, TestKeys.VIEWER);
 		viewer.client().get().uri("/api/v1/channels?minPosition={p}", head).exchange().expectStatus().isOk();
 		Map<String, String> before = checksums();
@@ -84,7 +85,7 @@ class RebuildTest {
 		readers.get();
 		Map<String, Object> done = progress(admin);
 		assertThat(done.get("state")).isEqualTo("DONE");
-		assertThat(((Number) done.get("eventsDone")).longValue()).isGreaterThanOrEqualTo(head);
+		assertThat(((Number) done.get("eventsDone")).longValue()).isGreaterThanOrEqualTo(stored);
 		List<Map<String, Object>> differences = (List<Map<String, Object>>) done.get("differences");
 		assertThat(differences).hasSize(TABLES.size());
 		assertThat(differences).allSatisfy((difference) -> assertThat(difference.get("onlyLive")).isEqualTo(0));

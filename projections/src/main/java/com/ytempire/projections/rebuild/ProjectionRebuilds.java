@@ -137,8 +137,10 @@ public class ProjectionRebuilds {
 
 	private RebuildStatus starting(List<Projection> selected) {
 		this.done.set(0);
-		long head = this.jdbc.queryForObject("SELECT coalesce(max(globalIndex), 0) FROM DomainEventEntry", Long.class);
-		return new RebuildStatus("REPLAYING", selected.stream().map(Projection::name).toList(), 0, head, 0, null,
+		// A count, not the head position: positions have gaps where transactions rolled
+		// back, and progress compares this with the number of events replayed.
+		long stored = this.jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry", Long.class);
+		return new RebuildStatus("REPLAYING", selected.stream().map(Projection::name).toList(), 0, stored, 0, null,
 				Instant.now(), null, List.of(), null);
 	}
 

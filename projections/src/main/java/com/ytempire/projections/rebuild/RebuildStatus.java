@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param state IDLE, REPLAYING, SWAPPING, DONE or FAILED
  * @param eventsDone events replayed into the shadow tables so far
- * @param eventsTotal the event store's head position when the rebuild started
+ * @param eventsTotal how many events the store held when the rebuild started
  * @param eventsPerSecond the replay rate so far
  * @param etaSeconds the time left at that rate, null when unknown
  * @param differences how the rebuilt tables differed from the live ones before the swap
