@@ -93,7 +93,7 @@ class ExportedMetricsTest {
 				.isEqualTo(1);
 			assertThat(after.value("videos_generated_total", Map.of("channel", channel, "status", "failed")))
 				.isEqualTo(1);
-			assertThat(after.value("eventprocessor_lag_events", Map.of("processor", "monitoring-metrics"))).isZero();
+			assertThat(after.value("eventprocessor_lag_events", Map.of("processor", "videos"))).isZero();
 		});
 		// GC pause timings exist only after a collection, which a short test may not have
 		// had yet.
@@ -135,9 +135,8 @@ class ExportedMetricsTest {
 			.isGreaterThan(before.value("eventstore_append_seconds_count", Map.of()));
 		assertThat(after.value("eventstore_head_position", Map.of()))
 			.isGreaterThan(before.value("eventstore_head_position", Map.of()));
-		assertThat(after.labelValues("eventprocessor_lag_seconds", "processor")).contains("monitoring-metrics");
-		assertThat(after.value("eventprocessor_replay_progress", Map.of("processor", "monitoring-metrics")))
-			.isEqualTo(1);
+		assertThat(after.labelValues("eventprocessor_lag_seconds", "processor")).contains("videos");
+		assertThat(after.value("eventprocessor_replay_progress", Map.of("processor", "videos"))).isEqualTo(1);
 		assertThat(after.value("sagas_live", Map.of())).isZero();
 		assertThat(after.value("dead_letters", Map.of())).isZero();
 		assertThat(after.names()).contains("jvm_memory_used_bytes", "process_cpu_usage", "process_uptime_seconds",

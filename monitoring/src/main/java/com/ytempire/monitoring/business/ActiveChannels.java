@@ -18,9 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The number of active channels (exported as {@code active_channels}: a gauge cannot
  * carry the {@code _total} suffix of the operations document's name).
  * <p>
- * Unlike a counter, this gauge needs the whole history: when the metrics processor starts
- * at the head of the event store, it first reads the channel lifecycle events up to that
- * head, then follows the new ones.
+ * Unlike a counter, this gauge needs the whole history: it reads the channel lifecycle
+ * events from the event store at start, then follows the ones this process commits. A
+ * second node running at the same time (the idle colour of a blue-green pair) does not
+ * see the other's changes until it restarts; the live colour is the one to chart.
  */
 @ProcessingGroup(VideoMetrics.PROCESSING_GROUP)
 class ActiveChannels {
@@ -58,22 +59,22 @@ class ActiveChannels {
 
 	@EventHandler
 	void on(ChannelCreatedEvent event) {
-		this.active.put(event.channelId(), true);
+		AfterCommit.run(() -> this.active.put(event.channelId(), true));
 	}
 
 	@EventHandler
 	void on(ChannelPausedEvent event) {
-		this.active.put(event.channelId(), false);
+		AfterCommit.run(() -> this.active.put(event.channelId(), false));
 	}
 
 	@EventHandler
 	void on(ChannelResumedEvent event) {
-		this.active.put(event.channelId(), true);
+		AfterCommit.run(() -> this.active.put(event.channelId(), true));
 	}
 
 	@EventHandler
 	void on(ChannelArchivedEvent event) {
-		this.active.remove(event.channelId());
+		AfterCommit.run(() -> this.active.remove(event.channelId()));
 	}
 
 	double count() {

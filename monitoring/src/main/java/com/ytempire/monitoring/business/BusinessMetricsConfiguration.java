@@ -3,27 +3,24 @@ package com.ytempire.monitoring.business;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventhandling.LoggingErrorHandler;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The business metrics run in their own pooled streaming processor that starts at the
- * head of the event store on every start, with its token kept in memory: they are live
- * figures of this process (Prometheus handles the counters restarting at zero), and
- * replaying years of history at each start would count old videos as new ones.
+ * The business metrics follow the events as this process commits them: a subscribing
+ * processor, called in the committing thread, that moves in-memory meters once the
+ * transaction has committed. Each node therefore counts the events it stored, and
+ * Prometheus adds the nodes up; a second event stream read back from the database, with
+ * its own threads and tokens, would cost a share of the command throughput for the same
+ * figures, and count every event once more on every node.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "ytempire.monitoring.enabled", matchIfMissing = true)
 class BusinessMetricsConfiguration {
-
-	private static final int METRICS_BATCH_SIZE = 500;
 
 	@Bean
 	CostPerVideo costPerVideo(MeterRegistry registry) {
@@ -37,26 +34,19 @@ class BusinessMetricsConfiguration {
 
 	@Bean
 	ActiveChannels activeChannels(MeterRegistry registry, JdbcTemplate jdbc) {
-		return new ActiveChannels(registry, jdbc);
+		ActiveChannels channels = new ActiveChannels(registry, jdbc);
+		channels.loadUpTo(Long.MAX_VALUE);
+		return channels;
 	}
 
 	@Bean
-	ConfigurerModule businessMetricsProcessor(ActiveChannels channels) {
+	ConfigurerModule businessMetricsProcessor() {
 		return (configurer) -> configurer.eventProcessing()
-			.registerPooledStreamingEventProcessor(VideoMetrics.PROCESSING_GROUP, Configuration::eventStore,
-					// The handlers only move in-memory meters: no transaction to open,
-					// and large
-					// batches, so counting events a second time stays cheap next to
-					// storing them.
-					(configuration, builder) -> builder.tokenStore(new InMemoryTokenStore())
-						.transactionManager(NoTransactionManager.INSTANCE)
-						.batchSize(METRICS_BATCH_SIZE)
-						.initialSegmentCount(1)
-						.initialToken((source) -> {
-							TrackingToken head = source.createHeadToken();
-							channels.loadUpTo((head != null) ? head.position().orElse(-1) : -1);
-							return head;
-						}));
+			.registerSubscribingEventProcessor(VideoMetrics.PROCESSING_GROUP)
+			// A metric that cannot be updated must never fail the command that stored
+			// the event.
+			.registerListenerInvocationErrorHandler(VideoMetrics.PROCESSING_GROUP,
+					(configuration) -> new LoggingErrorHandler());
 	}
 
 }

@@ -9,8 +9,13 @@ import com.ytempire.api.channel.ChannelResumedEvent;
 import com.ytempire.api.video.VideoScheduledEvent;
 import com.ytempire.monitoring.EventStoreDatabase;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,11 +68,29 @@ class ActiveChannelsTest {
 	}
 
 	@Test
-	void registersItsProcessorWithTheEventProcessingConfiguration() {
-		Configurer configurer = DefaultConfigurer.defaultConfiguration();
-		new BusinessMetricsConfiguration().businessMetricsProcessor(new ActiveChannels(this.registry, database.jdbc()))
-			.configureModule(configurer);
-		assertThat(configurer).isNotNull();
+	void countsTheEventsOfCommittedTransactionsOnlyOnceTheyCommit() {
+		ActiveChannels channels = new ActiveChannels(this.registry, database.jdbc());
+		Configurer configurer = DefaultConfigurer.defaultConfiguration()
+			.configureEmbeddedEventStore((configuration) -> new InMemoryEventStorageEngine());
+		configurer.eventProcessing().registerEventHandler((configuration) -> channels);
+		new BusinessMetricsConfiguration().businessMetricsProcessor().configureModule(configurer);
+		Configuration configuration = configurer.start();
+		try {
+			EventBus events = configuration.eventBus();
+			DefaultUnitOfWork<?> committed = DefaultUnitOfWork.startAndGet(null);
+			events.publish(GenericEventMessage.asEventMessage(new ChannelCreatedEvent("kept", "Kept", null)));
+			assertThat(gauge()).as("not before the commit").isZero();
+			committed.commit();
+			assertThat(gauge()).isEqualTo(1);
+
+			DefaultUnitOfWork<?> rolledBack = DefaultUnitOfWork.startAndGet(null);
+			events.publish(GenericEventMessage.asEventMessage(new ChannelCreatedEvent("lost", "Lost", null)));
+			rolledBack.rollback();
+			assertThat(gauge()).isEqualTo(1);
+		}
+		finally {
+			configuration.shutdown();
+		}
 	}
 
 	private double gauge() {
