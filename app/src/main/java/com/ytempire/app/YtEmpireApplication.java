@@ -1,5 +1,7 @@
 package com.ytempire.app;
 
+import com.ytempire.app.database.CommandLineDatabase;
+import com.ytempire.ops.OperatorCli;
 import org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration;
 
 import org.springframework.boot.SpringApplication;
@@ -16,8 +18,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan("com.ytempire")
 public class YtEmpireApplication {
 
+	/**
+	 * Serves, or runs an operator command ({@code backup}, {@code restore}, ...) against
+	 * the database the service would use.
+	 */
 	public static void main(String[] args) {
-		SpringApplication.run(YtEmpireApplication.class, args);
+		new OperatorCli((serveArgs) -> SpringApplication.run(YtEmpireApplication.class, serveArgs),
+				CommandLineDatabase::open)
+			.run(args);
 	}
 
 }

@@ -1,0 +1,109 @@
+package com.ytempire.app.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+
+import com.ytempire.ops.OperatorDatabase;
+import org.flywaydb.core.Flyway;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The application's database for the operator commands, found from the same settings as
+ * the service: {@code DATABASE_URL}, or the embedded PostgreSQL in the data folder, which
+ * is joined if the service is running and started for the command otherwise.
+ */
+public final class CommandLineDatabase implements OperatorDatabase {
+
+	private final DatabaseEndpoint endpoint;
+
+	private final List<String> migrations;
+
+	private CommandLineDatabase(DatabaseEndpoint endpoint, List<String> migrations) {
+		this.endpoint = endpoint;
+		this.migrations = List.copyOf(migrations);
+	}
+
+	/** Reads the settings as the service would, without starting any of it. */
+	public static CommandLineDatabase open() {
+		try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(Settings.class)
+			.web(WebApplicationType.NONE)
+			.bannerMode(Banner.Mode.OFF)
+			.logStartupInfo(false)
+			.properties("logging.level.root=warn")
+			.run()) {
+			DatabaseProperties properties = settings.getBean(DatabaseProperties.class);
+			List<String> migrations = List
+				.of(settings.getEnvironment().getRequiredProperty("spring.flyway.locations", String[].class));
+			return new CommandLineDatabase(endpoint(properties), migrations);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("cannot start the embedded PostgreSQL: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** A database at a JDBC URL, with the schema from the given Flyway locations. */
+	public static CommandLineDatabase at(String jdbcUrl, String username, String password, List<String> migrations) {
+		return new CommandLineDatabase(ExternalDatabase.from(new DatabaseProperties(jdbcUrl, username, password, null)),
+				migrations);
+	}
+
+	private static DatabaseEndpoint endpoint(DatabaseProperties properties) throws IOException {
+		if (properties.isExternal()) {
+			return ExternalDatabase.from(properties);
+		}
+		Path dataDirectory = properties.embedded().dataDirectory().toAbsolutePath();
+		java.util.Optional<RunningEmbeddedDatabase> running = RunningEmbeddedDatabase.find(dataDirectory);
+		return running.isPresent() ? running.get() : EmbeddedDatabase.start(properties.embedded());
+	}
+
+	@Override
+	public Connection connect() throws SQLException {
+		Properties credentials = new Properties();
+		if (this.endpoint.username() != null) {
+			credentials.setProperty("user", this.endpoint.username());
+		}
+		if (this.endpoint.password() != null) {
+			credentials.setProperty("password", this.endpoint.password());
+		}
+		credentials.setProperty("ApplicationName", "ytempire-ops");
+		return DriverManager.getConnection(this.endpoint.jdbcUrl(), credentials);
+	}
+
+	@Override
+	public void migrateSchema() {
+		Flyway.configure()
+			.dataSource(this.endpoint.jdbcUrl(), this.endpoint.username(), this.endpoint.password())
+			.locations(this.migrations.toArray(String[]::new))
+			.load()
+			.migrate();
+	}
+
+	@Override
+	public String description() {
+		return this.endpoint.description();
+	}
+
+	@Override
+	public void close() {
+		this.endpoint.close();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(DatabaseProperties.class)
+	static class Settings {
+
+	}
+
+}

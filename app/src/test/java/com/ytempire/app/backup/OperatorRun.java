@@ -1,0 +1,30 @@
+package com.ytempire.app.backup;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+import com.ytempire.ops.OperatorCli;
+import com.ytempire.ops.OperatorDatabase;
+
+/**
+ * One run of the {@code ytempire} command line against a database, with what it printed.
+ */
+record OperatorRun(int status, String out, String err) {
+
+	static OperatorRun of(Supplier<OperatorDatabase> database, String... args) {
+		StringWriter out = new StringWriter();
+		StringWriter err = new StringWriter();
+		int status = new OperatorCli((serveArgs) -> {
+			throw new AssertionError("no command here serves");
+		}, database, Clock.systemUTC(), new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+		return new OperatorRun(status, out.toString(), err.toString());
+	}
+
+	@Override
+	public String toString() {
+		return "exit " + this.status + "\n--- out\n" + this.out + "--- err\n" + this.err;
+	}
+
+}

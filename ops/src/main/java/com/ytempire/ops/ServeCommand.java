@@ -1,0 +1,36 @@
+package com.ytempire.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "serve", description = "Run the service (what runs when no command is given).")
+final class ServeCommand implements Callable<Integer> {
+
+	private final Consumer<String[]> server;
+
+	@Parameters(paramLabel = "SPRING_ARGUMENT", description = "passed to Spring Boot, e.g. --server.port=9000")
+	List<String> arguments = new ArrayList<>();
+
+	private boolean started;
+
+	ServeCommand(Consumer<String[]> server) {
+		this.server = server;
+	}
+
+	@Override
+	public Integer call() {
+		this.server.accept(this.arguments.toArray(String[]::new));
+		this.started = true;
+		return 0;
+	}
+
+	boolean started() {
+		return this.started;
+	}
+
+}
