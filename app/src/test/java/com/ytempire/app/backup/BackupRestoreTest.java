@@ -10,12 +10,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.ytempire.api.channel.ChannelSettings;
+import com.ytempire.api.channel.CreateChannelCommand;
 import com.ytempire.api.video.MarkImagesReadyCommand;
 import com.ytempire.api.video.MarkScriptReadyCommand;
 import com.ytempire.api.video.MarkVoiceOverReadyCommand;
@@ -36,6 +41,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,6 +55,8 @@ import static org.awaitility.Awaitility.await;
 class BackupRestoreTest {
 
 	private static final int WRITERS = 4;
+
+	private static final int INCREMENTALS_UNDER_LOAD = 8;
 
 	private static final MediaRef MEDIA = new MediaRef("cd".repeat(32), "application/octet-stream", 10);
 
@@ -65,6 +74,9 @@ class BackupRestoreTest {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@TempDir
 	Path backups;
@@ -213,9 +225,9 @@ class BackupRestoreTest {
 		try {
 			await().atMost(Duration.ofSeconds(60)).until(() -> channels.size() >= 5);
 			assertThat(OperatorRun.of(this.databases.source(), "backup", this.backups.toString()).status()).isZero();
-			for (int i = 0; i < 3; i++) {
+			for (int i = 0; i < INCREMENTALS_UNDER_LOAD; i++) {
 				int before = channels.size();
-				await().atMost(Duration.ofSeconds(60)).until(() -> channels.size() >= before + 3);
+				await().atMost(Duration.ofSeconds(60)).until(() -> channels.size() >= before + 2);
 				OperatorRun incremental = OperatorRun.of(this.databases.source(), "backup", "--incremental",
 						this.backups.toString());
 				assertThat(incremental.status()).as(incremental.toString()).isZero();
@@ -232,7 +244,7 @@ class BackupRestoreTest {
 			.isZero();
 
 		List<Path> chain = BackupFiles.backups(this.backups);
-		assertThat(chain).hasSize(5);
+		assertThat(chain).hasSize(INCREMENTALS_UNDER_LOAD + 2);
 		List<Long> backedUp = new ArrayList<>();
 		for (Path backup : chain) {
 			backedUp.addAll(BackupFiles.positions(backup));
@@ -261,6 +273,42 @@ class BackupRestoreTest {
 					"SELECT coalesce(sum(used), 0) FROM video_day_slot WHERE channel_id = ?", Long.class, channelId);
 			assertThat(slots).as("quota slots of channel %s", channelId).isEqualTo(scheduled);
 		}
+	}
+
+	@Test
+	void aBackupWaitsForAnEventStillBeingWrittenBelowTheNewestPosition() throws Exception {
+		CountDownLatch appended = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		String slowChannel = UUID.randomUUID().toString();
+		TransactionTemplate transaction = new TransactionTemplate(this.transactions);
+		CompletableFuture<Void> slow = CompletableFuture.runAsync(() -> transaction.executeWithoutResult((status) -> {
+			this.gateway.sendAndWait(new CreateChannelCommand(slowChannel, "Slow " + slowChannel,
+					new ChannelSettings("tech", null, 5, ChannelSettings.DEFAULT_COST_CAP_PER_VIDEO_MICROS, 0)));
+			appended.countDown();
+			await().atMost(Duration.ofSeconds(60)).until(() -> release.getCount() == 0);
+		}));
+		try {
+			assertThat(appended.await(60, TimeUnit.SECONDS)).isTrue();
+			this.operator.createChannel("Fast " + UUID.randomUUID(), 5);
+			CompletableFuture<OperatorRun> backup = CompletableFuture
+				.supplyAsync(() -> OperatorRun.of(this.databases.source(), "backup", this.backups.toString()));
+			await().atMost(Duration.ofSeconds(60))
+				.until(() -> backup.isDone() || this.jdbc.queryForObject(
+						"SELECT count(*) FROM pg_stat_activity"
+								+ " WHERE application_name = 'ytempire-ops' AND wait_event_type = 'Lock'",
+						Long.class) > 0);
+			release.countDown();
+			slow.get(60, TimeUnit.SECONDS);
+			assertThat(backup.get(60, TimeUnit.SECONDS).status()).isZero();
+		}
+		finally {
+			release.countDown();
+		}
+		long position = this.jdbc.queryForObject(
+				"SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ?", Long.class, slowChannel);
+		Path taken = BackupFiles.backups(this.backups).get(0);
+		assertThat(BackupFiles.lastPosition(taken)).isGreaterThan(position);
+		assertThat(BackupFiles.positions(taken)).contains(position);
 	}
 
 	private void refused(Path backup, String problem) {
