@@ -25,6 +25,7 @@ import com.ytempire.api.video.RecordCostCommand;
 import com.ytempire.api.video.ScheduleVideoCommand;
 import com.ytempire.app.YtEmpireApplication;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.timeout.AxonTaskJanitor;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -92,6 +93,9 @@ public final class CommandThroughputBenchmark {
 			System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
 			results.forEach((result) -> System.out.println(result.row()));
 		}
+		// Axon's handler-timeout executor is static and its thread is not a daemon: left
+		// running, it keeps the JVM (Maven's, under exec:java) alive after the benchmark.
+		AxonTaskJanitor.INSTANCE.shutdownNow();
 	}
 
 	private void seed() {
