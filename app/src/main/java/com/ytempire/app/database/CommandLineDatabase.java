@@ -1,15 +1,16 @@
 package com.ytempire.app.database;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 
 import com.ytempire.ops.OperatorDatabase;
+import com.ytempire.ops.OperatorException;
 import org.flywaydb.core.Flyway;
 
 import org.springframework.boot.Banner;
@@ -35,21 +36,24 @@ public final class CommandLineDatabase implements OperatorDatabase {
 		this.migrations = List.copyOf(migrations);
 	}
 
-	/** Reads the settings as the service would, without starting any of it. */
-	public static CommandLineDatabase open() {
+	/**
+	 * Reads the settings as the service would, without starting any of it.
+	 * @param overrides settings that take precedence, as {@code --name=value}
+	 */
+	public static CommandLineDatabase open(String... overrides) {
 		try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(Settings.class)
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.properties("logging.level.root=warn")
-			.run()) {
+			.run(overrides)) {
 			DatabaseProperties properties = settings.getBean(DatabaseProperties.class);
 			List<String> migrations = List
 				.of(settings.getEnvironment().getRequiredProperty("spring.flyway.locations", String[].class));
 			return new CommandLineDatabase(endpoint(properties), migrations);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("cannot start the embedded PostgreSQL: " + ex.getMessage(), ex);
+			throw new OperatorException("cannot start the embedded PostgreSQL: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -64,7 +68,7 @@ public final class CommandLineDatabase implements OperatorDatabase {
 			return ExternalDatabase.from(properties);
 		}
 		Path dataDirectory = properties.embedded().dataDirectory().toAbsolutePath();
-		java.util.Optional<RunningEmbeddedDatabase> running = RunningEmbeddedDatabase.find(dataDirectory);
+		Optional<RunningEmbeddedDatabase> running = RunningEmbeddedDatabase.find(dataDirectory);
 		return running.isPresent() ? running.get() : EmbeddedDatabase.start(properties.embedded());
 	}
 

@@ -31,6 +31,7 @@ import com.ytempire.app.TestKeys;
 import com.ytempire.app.YtEmpireApplication;
 import com.ytempire.app.database.DatabaseEndpoint;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +90,11 @@ class BackupRestoreTest {
 	void databases() {
 		this.databases = new Databases(this.endpoint, this.environment, this.jdbc);
 		this.operator = Api.at(this.port, TestKeys.OPERATOR);
+	}
+
+	@AfterEach
+	void dropRestoredDatabases() {
+		this.databases.dropCreated();
 	}
 
 	@Test

@@ -31,6 +31,10 @@ final class Databases {
 
 	private final JdbcTemplate admin;
 
+	private final List<String> created = new ArrayList<>();
+
+	private final List<SingleConnectionDataSource> connections = new ArrayList<>();
+
 	Databases(DatabaseEndpoint source, Environment environment, JdbcTemplate admin) {
 		this.source = source;
 		this.migrations = List.of(environment.getRequiredProperty("spring.flyway.locations", String[].class));
@@ -46,6 +50,7 @@ final class Databases {
 	String create() {
 		String name = "restored_" + UUID.randomUUID().toString().replace("-", "");
 		this.admin.execute("CREATE DATABASE " + name);
+		this.created.add(name);
 		return name;
 	}
 
@@ -65,7 +70,14 @@ final class Databases {
 	JdbcTemplate jdbc(String database) {
 		SingleConnectionDataSource connection = new SingleConnectionDataSource(url(database), this.source.username(),
 				this.source.password(), true);
+		this.connections.add(connection);
 		return new JdbcTemplate(connection);
+	}
+
+	/** Drops every database {@link #create()} made. */
+	void dropCreated() {
+		this.connections.forEach(SingleConnectionDataSource::destroy);
+		this.created.forEach((name) -> this.admin.execute("DROP DATABASE " + name + " WITH (FORCE)"));
 	}
 
 	/** A checksum of each table's rows, whatever their order on disk. */

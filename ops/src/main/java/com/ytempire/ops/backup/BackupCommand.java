@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
@@ -54,7 +55,7 @@ public final class BackupCommand implements Callable<Integer> {
 			err.println("database: " + source.description());
 			manifest = new BackupWriter(source, this.clock, err).write(root, this.incremental);
 		}
-		out.println(manifest.kind().name().toLowerCase(java.util.Locale.ROOT) + " backup " + manifest.name() + ": "
+		out.println(manifest.kind().name().toLowerCase(Locale.ROOT) + " backup " + manifest.name() + ": "
 				+ manifest.events() + " events after position " + manifest.afterPosition() + " up to "
 				+ manifest.lastPosition() + ", " + manifest.tables().size() + " tables, in " + root.folder());
 		for (BackupManifest.TableFile table : manifest.tables()) {

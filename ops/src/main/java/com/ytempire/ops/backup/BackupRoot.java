@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -72,7 +73,7 @@ final class BackupRoot {
 	}
 
 	static String name(Instant createdAt, BackupManifest.Kind kind) {
-		return NAME_TIME.format(createdAt) + "-" + kind.name().toLowerCase(java.util.Locale.ROOT);
+		return NAME_TIME.format(createdAt) + "-" + kind.name().toLowerCase(Locale.ROOT);
 	}
 
 	private static boolean isBackup(Path directory) {

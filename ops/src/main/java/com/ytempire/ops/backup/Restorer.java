@@ -3,6 +3,8 @@ package com.ytempire.ops.backup;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -116,17 +118,18 @@ final class Restorer {
 	private static void continueSequences(Connection connection, TableFile table) throws SQLException {
 		for (String column : table.columns()) {
 			String sequence;
-			try (var query = connection.prepareStatement("SELECT pg_get_serial_sequence(?, ?)")) {
+			try (PreparedStatement query = connection.prepareStatement("SELECT pg_get_serial_sequence(?, ?)")) {
 				query.setString(1, quoted(table.table()));
 				query.setString(2, column);
-				try (var answer = query.executeQuery()) {
+				try (ResultSet answer = query.executeQuery()) {
 					answer.next();
 					sequence = answer.getString(1);
 				}
 			}
 			if (sequence != null) {
-				try (var update = connection.prepareStatement("SELECT setval(?::regclass, max(" + quoted(column)
-						+ ")) FROM " + quoted(table.table()) + " HAVING max(" + quoted(column) + ") IS NOT NULL")) {
+				try (PreparedStatement update = connection
+					.prepareStatement("SELECT setval(?::regclass, max(" + quoted(column) + ")) FROM "
+							+ quoted(table.table()) + " HAVING max(" + quoted(column) + ") IS NOT NULL")) {
 					update.setString(1, sequence);
 					update.execute();
 				}

@@ -1,5 +1,6 @@
 package com.ytempire.ops.backup;
 
+import java.util.Objects;
 import java.util.Optional;
 
 import com.ytempire.ops.backup.BackupManifest.Scope;
@@ -63,7 +64,7 @@ final class RowCheck {
 		if (this.rows != this.table.rows()) {
 			return Optional.of("holds " + this.rows + " rows, the manifest says " + this.table.rows());
 		}
-		if (this.positionColumn >= 0 && !java.util.Objects.equals(this.first, this.manifest.firstPosition())) {
+		if (this.positionColumn >= 0 && !Objects.equals(this.first, this.manifest.firstPosition())) {
 			return Optional
 				.of("starts at position " + this.first + ", the manifest says " + this.manifest.firstPosition());
 		}
