@@ -161,6 +161,17 @@ class BackupRestoreTest {
 				Long.class))
 			.isGreaterThan(head);
 
+		String older = this.databases.create();
+		Path firstFull = BackupFiles.backups(chain).get(0);
+		assertThat(OperatorRun.of(this.databases.at(older), "restore", firstFull.toString()).status()).isZero();
+		OperatorRun unrelated = OperatorRun.of(this.databases.at(older), "backup", "--incremental", chain.toString());
+		assertThat(unrelated.status()).as(unrelated.toString()).isEqualTo(1);
+		assertThat(unrelated.err()).contains("come from another database; take a full backup");
+		OperatorRun noStore = OperatorRun.of(this.databases.at(this.databases.create()), "backup",
+				this.backups.resolve("empty").toString());
+		assertThat(noStore.status()).isEqualTo(1);
+		assertThat(noStore.err()).contains("this database has no event store");
+
 		OperatorRun occupied = OperatorRun.of(this.databases.at(fromChain), "restore", single.toString());
 		assertThat(occupied.status()).isEqualTo(1);
 		assertThat(occupied.err()).contains("is not empty").contains("--force");
@@ -207,6 +218,16 @@ class BackupRestoreTest {
 		Files.move(middle, aside);
 		refused(chain.get(2), "which is missing from");
 		Files.move(aside, middle);
+
+		Path newest = chain.get(2).resolve("manifest.json");
+		String written = Files.readString(newest);
+		String version = (String) BackupFiles.manifest(chain.get(2)).get("schemaVersion");
+		Files.writeString(newest, written.replace("\"" + version + "\"", "\"99991231.1\""));
+		OperatorRun newer = OperatorRun.of(this.databases.at(this.databases.create()), "restore",
+				chain.get(2).toString());
+		assertThat(newer.status()).isEqualTo(1);
+		assertThat(newer.err()).contains("taken at schema version 99991231.1, which this release does not have");
+		Files.writeString(newest, written);
 
 		OperatorRun sound = OperatorRun.of(this.databases.source(), "verify-backup", this.backups.toString());
 		assertThat(sound.status()).as(sound.toString()).isZero();
