@@ -7,6 +7,7 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.pool.ConnectionPoolConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionConfiguration;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
+import io.r2dbc.spi.ValidationDepth;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,10 @@ class ReactiveDatabaseConfiguration {
 	private static final int INITIAL_CONNECTIONS = 2;
 
 	private static final int MAX_CONNECTIONS = 24;
+
+	private static final Duration ACQUIRE_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(2);
 
 	@Bean(destroyMethod = "dispose")
 	ConnectionPool connectionFactory(DatabaseEndpoint endpoint) {
@@ -40,6 +45,14 @@ class ReactiveDatabaseConfiguration {
 					.initialSize(INITIAL_CONNECTIONS)
 					.maxSize(MAX_CONNECTIONS)
 					.maxIdleTime(Duration.ofMinutes(10))
+					// No query waits for ever: a connection not had, made or shown
+					// alive in time is an error the caller sees (503), and one that
+					// stopped answering is dropped, not handed out again.
+					.maxAcquireTime(ACQUIRE_TIMEOUT)
+					.maxCreateConnectionTime(ACQUIRE_TIMEOUT)
+					.validationDepth(ValidationDepth.REMOTE)
+					.maxValidationTime(VALIDATION_TIMEOUT)
+					.acquireRetry(2)
 					.build());
 	}
 

@@ -3,6 +3,7 @@ package com.ytempire.app.web;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.r2dbc.spi.R2dbcTransientException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -13,6 +14,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -63,6 +66,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describeInput(ex));
 		problem.setTitle("Unreadable request");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+	}
+
+	/**
+	 * The database did not answer in time or could not be reached: nothing the caller did
+	 * wrong, and worth a retry shortly.
+	 */
+	@ExceptionHandler({ TransientDataAccessException.class, DataAccessResourceFailureException.class,
+			R2dbcTransientException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
+		log.warn("Database unavailable for a request: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The database did not answer in time; try again shortly");
+		problem.setTitle("Temporarily unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}
 
 	@ExceptionHandler

@@ -41,6 +41,8 @@ class EventFeed implements SmartLifecycle {
 
 	private static final Duration GAP_GIVE_UP = Duration.ofMinutes(1);
 
+	private static final Duration POLL_TIMEOUT = Duration.ofSeconds(30);
+
 	private static final int SUBSCRIBER_BUFFER = 10_000;
 
 	private final EventLog events;
@@ -158,7 +160,9 @@ class EventFeed implements SmartLifecycle {
 		})
 			.thenMany(Flux.interval(this.pollInterval)
 				.onBackpressureDrop()
-				.concatMap((tick) -> poll().onErrorResume((ex) -> {
+				// A poll that hangs would stop the feed for good: give it up and poll
+				// again.
+				.concatMap((tick) -> poll().timeout(POLL_TIMEOUT).onErrorResume((ex) -> {
 					log.warn("Live feed could not read the event store; retrying", ex);
 					return Mono.empty();
 				}), 1))
