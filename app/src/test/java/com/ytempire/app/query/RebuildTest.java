@@ -90,6 +90,18 @@ class RebuildTest {
 		assertThat(differences).hasSize(TABLES.size());
 		assertThat(differences).allSatisfy((difference) -> assertThat(difference.get("onlyLive")).isEqualTo(0));
 		assertThat(answered.get()).isPositive();
+		String metrics = viewer.client()
+			.get()
+			.uri("/api/metrics")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(metrics).contains("projection_rebuild_running 0.0")
+			.contains("projection_rebuild_events_done " + (double) ((Number) done.get("eventsDone")).longValue())
+			.contains("projection_rebuild_events_target " + (double) ((Number) done.get("eventsTotal")).longValue());
 		Map<String, String> after = checksums();
 		assertThat(after).isEqualTo(before);
 
