@@ -36,8 +36,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Commands per second stored durably, on the embedded default (fsync and
  * synchronous_commit on), through the command gateway and through the HTTP API, from 1
  * and from 16 concurrent clients. Each command records one cost on a video picked at
- * random among many, so clients rarely wait for one another's aggregate. Run with
- * {@code mvn -B -Pbenchmark -pl app -am verify -DskipTests}.
+ * random among many, so clients rarely wait for one another's aggregate. A last pair of
+ * rows reads a video's detail from the query API, to see what the metrics cost a read.
+ * Run with {@code mvn -B -Pbenchmark -pl app -am verify -DskipTests}.
  */
 public final class CommandThroughputBenchmark {
 
@@ -84,12 +85,16 @@ public final class CommandThroughputBenchmark {
 			for (int clients : new int[] { 1, 16 }) {
 				results.add(benchmark.measure("HTTP", clients, phase, benchmark::viaHttp));
 			}
+			benchmark.awaitReadModel();
+			for (int clients : new int[] { 1, 16 }) {
+				results.add(benchmark.measure("query", clients, phase, benchmark::viaQuery));
+			}
 			System.out.printf("%nPostgreSQL %s, fsync=%s, synchronous_commit=%s, %d cores, %d s per row%n%n",
 					jdbc.queryForObject("SHOW server_version", String.class),
 					jdbc.queryForObject("SHOW fsync", String.class),
 					jdbc.queryForObject("SHOW synchronous_commit", String.class),
 					Runtime.getRuntime().availableProcessors(), phase.toSeconds());
-			System.out.println("| path | clients | commands | commands/s | p50 ms | p99 ms |");
+			System.out.println("| path | clients | requests | requests/s | p50 ms | p99 ms |");
 			System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
 			results.forEach((result) -> System.out.println(result.row()));
 		}
@@ -117,6 +122,35 @@ public final class CommandThroughputBenchmark {
 	private void viaGateway(String videoId) {
 		this.gateway.sendAndWait(new RecordCostCommand(videoId, "cost-" + this.costIds.incrementAndGet(),
 				CostCategory.RENDER, 1, "benchmark", 1));
+	}
+
+	private void viaQuery(String videoId) {
+		HttpResponse<String> response = get("/api/v1/videos/" + videoId);
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("Unexpected answer " + response.statusCode() + ": " + response.body());
+		}
+	}
+
+	/** Every seeded video can be read once the projections have caught up. */
+	private void awaitReadModel() throws InterruptedException {
+		for (String videoId : this.videos) {
+			while (get("/api/v1/videos/" + videoId).statusCode() != 200) {
+				Thread.sleep(100);
+			}
+		}
+	}
+
+	private HttpResponse<String> get(String path) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Authorization", "Bearer " + KEY)
+			.GET()
+			.build();
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private void viaHttp(String videoId) {
