@@ -63,7 +63,13 @@ final class ApplicationProcess implements AutoCloseable {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().putAll(environment);
 		ApplicationProcess application = new ApplicationProcess(builder.start(), log, httpPort, databasePort);
-		application.awaitReady();
+		try {
+			application.awaitReady();
+		}
+		catch (IOException | RuntimeException | InterruptedException ex) {
+			application.kill();
+			throw ex;
+		}
 		return application;
 	}
 
