@@ -25,7 +25,7 @@ class RebuildTest {
 
 	private static final List<String> TABLES = List.of("rm_channel", "rm_channel_video", "rm_video", "rm_video_stage",
 			"rm_video_cost", "rm_cost_daily", "rm_cost_video", "rm_overview_channel", "rm_overview_day",
-			"rm_series_minute");
+			"rm_series_minute", "rm_series_hour");
 
 	@LocalServerPort
 	int port;

@@ -68,18 +68,32 @@ class SeriesController {
 		String channel = (channelId != null && !channelId.isBlank()) ? channelId.strip() : "*";
 		long minutes = Math.max(1, Duration.between(since, until).toMinutes());
 		long bucketMinutes = (minutes <= points) ? 1 : ceilDiv(minutes, points / 2);
-		Flux<Map<String, Object>> rows = (bucketMinutes == 1) ? raw(column, channel, since, until)
-				: minMax(column, channel, since, until, bucketMinutes);
+		Instant origin = since;
+		Flux<Map<String, Object>> rows;
+		if (bucketMinutes == 1) {
+			rows = raw(column, channel, since, until);
+		}
+		else if (bucketMinutes < 60) {
+			rows = minMax(column, channel, since, until, since, bucketMinutes, false);
+		}
+		else {
+			// Whole hours per bucket, counted from a whole hour, so each hour's roll-up
+			// falls in one bucket.
+			origin = since.truncatedTo(ChronoUnit.HOURS);
+			bucketMinutes = ceilDiv(ceilDiv(Duration.between(origin, until).toMinutes(), points / 2), 60) * 60;
+			rows = minMax(column, channel, since, until, origin, bucketMinutes, true);
+		}
 		if (Exports.isExport(format)) {
 			return Mono.just(this.exports.export(format, "series-" + metric, COLUMNS, rows));
 		}
+		long width = bucketMinutes;
 		return rows.collectList().map((list) -> {
 			Map<String, Object> series = new LinkedHashMap<>();
 			series.put("metric", metric);
 			series.put("channelId", channel);
 			series.put("from", since.toString());
 			series.put("to", until.toString());
-			series.put("bucketMinutes", bucketMinutes);
+			series.put("bucketMinutes", width);
 			series.put("points", list);
 			return this.exports.json(series);
 		});
@@ -100,20 +114,33 @@ class SeriesController {
 	/**
 	 * Two points per bucket: its minimum at its first minute and its maximum at its last.
 	 * Minutes without a row count as zero, so a bucket with gaps has a minimum of zero.
+	 * With {@code hourly}, the whole hours of the range come from their roll-ups and only
+	 * the minutes of the partial hours at its ends from the minutes: the same answer from
+	 * a sixtieth of the rows.
 	 */
 	private Flux<Map<String, Object>> minMax(String column, String channel, Instant since, Instant until,
-			long bucketMinutes) {
+			Instant origin, long bucketMinutes, boolean hourly) {
+		Instant wholeFrom = hourly ? ceilHour(since) : until;
+		Instant wholeTo = hourly ? max(wholeFrom, until.truncatedTo(ChronoUnit.HOURS)) : until;
+		String bucket = "floor(extract(epoch FROM %s - :origin) / :width)::bigint";
+		String minutes = "SELECT " + bucket.formatted("minute") + " AS b, minute AS first, minute AS last, " + column
+				+ " AS lo, " + column + " AS hi, 1 AS n FROM rm_series_minute WHERE channel_id = :channel AND ";
+		String rollUps = "SELECT " + bucket.formatted("hour") + ", first_minute, last_minute, " + column + "_min, "
+				+ column + "_max, minutes FROM rm_series_hour"
+				+ " WHERE channel_id = :channel AND hour >= :wholeFrom AND hour < :wholeTo";
 		return this.database
-			.sql("SELECT floor(extract(epoch FROM minute - :from) / :width)::bigint AS b, min(minute) AS first,"
-					+ " max(minute) AS last, min(" + column + ") AS lo, max(" + column + ") AS hi, count(*) AS n"
-					+ " FROM rm_series_minute WHERE channel_id = :channel AND minute >= :from AND minute < :to"
-					+ " GROUP BY b ORDER BY b")
+			.sql("SELECT b, min(first) AS first, max(last) AS last, min(lo) AS lo, max(hi) AS hi, sum(n) AS n FROM ("
+					+ minutes + "minute >= :from AND minute < :wholeFrom UNION ALL " + rollUps + " UNION ALL " + minutes
+					+ "minute >= :wholeTo AND minute < :to) rows GROUP BY b ORDER BY b")
 			.bind("channel", channel)
 			.bind("from", since)
 			.bind("to", until)
+			.bind("origin", origin)
+			.bind("wholeFrom", wholeFrom)
+			.bind("wholeTo", wholeTo)
 			.bind("width", (double) bucketMinutes * 60)
 			.map((row, metadata) -> {
-				long count = row.get("n", Long.class);
+				long count = ((Number) row.get("n")).longValue();
 				long low = (count < bucketMinutes) ? 0 : ((Number) row.get("lo")).longValue();
 				Instant first = row.get("first", java.time.OffsetDateTime.class).toInstant();
 				Instant last = row.get("last", java.time.OffsetDateTime.class).toInstant();
@@ -123,6 +150,15 @@ class SeriesController {
 			})
 			.all()
 			.flatMapIterable((pair) -> pair);
+	}
+
+	private static Instant ceilHour(Instant instant) {
+		Instant hour = instant.truncatedTo(ChronoUnit.HOURS);
+		return hour.equals(instant) ? hour : hour.plus(1, ChronoUnit.HOURS);
+	}
+
+	private static Instant max(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
 	}
 
 	private static Map<String, Object> point(Instant at, long value) {
