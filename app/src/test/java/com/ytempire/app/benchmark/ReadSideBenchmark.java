@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,12 +22,14 @@ import javax.sql.DataSource;
 
 import com.ytempire.app.YtEmpireApplication;
 import com.ytempire.app.benchmark.FixedRateLoad.Target;
+import com.ytempire.projections.batch.Projection;
 import com.ytempire.projections.rebuild.ProjectionRebuilds;
 import com.ytempire.projections.rebuild.RebuildStatus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -34,6 +37,8 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -88,6 +93,9 @@ public final class ReadSideBenchmark {
 					benchmark.jdbc.queryForObject("SHOW synchronous_commit", String.class),
 					Runtime.getRuntime().availableProcessors());
 			SyntheticHistory history = benchmark.seed(channels, videos, events);
+			if (Boolean.getBoolean("benchmark.breakdown")) {
+				benchmark.breakdown();
+			}
 			benchmark.rebuild();
 			benchmark.rebuild();
 			benchmark.catchUp();
@@ -135,6 +143,15 @@ public final class ReadSideBenchmark {
 						? "identical to the live read models" : "the live read models differed");
 	}
 
+	private void breakdown() {
+		ReplayBreakdown breakdown = new ReplayBreakdown(this.app.getBean(EventStorageEngine.class), this.jdbc,
+				new TransactionTemplate(this.app.getBean(PlatformTransactionManager.class)));
+		note("%nReplay of the seeded store, one pass per row, chunks of 5,000 events");
+		note("| pass | events | s | events/s |");
+		note("| --- | ---: | ---: | ---: |");
+		breakdown.measure(List.copyOf(this.app.getBeansOfType(Projection.class).values())).forEach(this::note);
+	}
+
 	/** Starts what was stopped and waits until every processor has reached the head. */
 	private void catchUp() {
 		long start = System.nanoTime();
@@ -147,12 +164,19 @@ public final class ReadSideBenchmark {
 			}
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
 		}
-		note("Other processors (metrics) caught up with the seeded store in %.1f s", (System.nanoTime() - start) / 1e9);
+		note("Processors running again at the head of the store after %.1f s", (System.nanoTime() - start) / 1e9);
 	}
 
+	/**
+	 * Each rate in {@code benchmark.rates} in turn, the whole sweep twice, so the rate
+	 * where latency turns shows as well as the figure at the aim's rate.
+	 */
 	private void queries(SyntheticHistory history) throws Exception {
-		int rate = Integer.getInteger("benchmark.rate", 500);
-		Duration length = Duration.ofSeconds(Long.getLong("benchmark.seconds", 30));
+		List<Integer> rates = List.of(System.getProperty("benchmark.rates", "100,250,500").split(","))
+			.stream()
+			.map((rate) -> Integer.valueOf(rate.strip()))
+			.toList();
+		Duration length = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
 		List<String> channels = history.channelIds();
 		List<Target> targets = List.of(new Target("channels list", () -> "/api/v1/channels?sort=totalCost&limit=20"),
 				new Target("channel detail", () -> "/api/v1/channels/" + any(channels)),
@@ -160,15 +184,23 @@ public final class ReadSideBenchmark {
 				new Target("cost analytics", () -> "/api/v1/costs?period=week&channelId=" + any(channels)),
 				new Target("overview", () -> "/api/v1/overview"));
 		FixedRateLoad load = new FixedRateLoad(this.baseUrl, KEY);
-		load.run(targets, rate, Duration.ofSeconds(10));
+		load.run(targets, rates.get(0), Duration.ofSeconds(10));
+		note("%nQuery latency: open model, latency from the intended send time, %d s per row; the five"
+				+ " endpoints in turn", length.toSeconds());
+		note("| round | requests/s | endpoint | requests | p50 ms | p95 ms | p99 ms | max ms |");
+		note("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |");
 		for (int round = 1; round <= 2; round++) {
-			long failuresBefore = load.failures();
-			Map<String, Latencies> latencies = load.run(targets, rate, length);
-			note("%nQuery latency, round %d: %d requests/s for %d s, open model (from the intended send time);"
-					+ " %d answers not 200", round, rate, length.toSeconds(), load.failures() - failuresBefore);
-			note("| endpoint | requests | p50 ms | p95 ms | p99 ms | max ms |");
-			note("| --- | ---: | ---: | ---: | ---: | ---: |");
-			latencies.forEach((name, measured) -> note("| %s | %d | %s |", name, measured.count(), measured.cells()));
+			for (int rate : rates) {
+				long failuresBefore = load.failures();
+				Map<String, Latencies> latencies = load.run(targets, rate, length);
+				for (Map.Entry<String, Latencies> endpoint : latencies.entrySet()) {
+					note("| %d | %d | %s | %d | %s |", round, rate, endpoint.getKey(), endpoint.getValue().count(),
+							endpoint.getValue().cells());
+				}
+				if (load.failures() > failuresBefore) {
+					note("(%d answers were not 200)", load.failures() - failuresBefore);
+				}
+			}
 		}
 	}
 
@@ -179,9 +211,32 @@ public final class ReadSideBenchmark {
 				+ " FROM generate_series(CAST(? AS timestamptz), CAST(? AS timestamptz), interval '1 minute') m",
 				SERIES_CHANNEL, SERIES_START.toString(),
 				SERIES_START.plus(SERIES_POINTS - 1, ChronoUnit.MINUTES).toString());
+		// The hourly roll-ups, as the time-series projection keeps them.
+		this.jdbc.update("INSERT INTO rm_series_hour SELECT channel_id,"
+				+ " date_trunc('hour', minute AT TIME ZONE 'UTC') AT TIME ZONE 'UTC', count(*), min(minute),"
+				+ " max(minute), min(videos_generated), max(videos_generated), min(failures), max(failures),"
+				+ " min(cost_micros), max(cost_micros) FROM rm_series_minute WHERE channel_id = ? GROUP BY 1, 2",
+				SERIES_CHANNEL);
 		this.jdbc.execute("ANALYZE rm_series_minute");
+		this.jdbc.execute("ANALYZE rm_series_hour");
 		String path = "/api/v1/series/cost?channelId=" + SERIES_CHANNEL + "&from=" + SERIES_START + "&to="
 				+ SERIES_START.plus(SERIES_POINTS, ChronoUnit.MINUTES) + "&maxPoints=2000";
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+		String platformPath = "/api/v1/series/cost?from=" + now.minus(365, ChronoUnit.DAYS) + "&to=" + now
+				+ "&maxPoints=2000";
+		long platformMinutes = this.jdbc.queryForObject(
+				"SELECT count(*) FROM rm_series_minute WHERE channel_id = '*' AND minute >= ?", Long.class,
+				Timestamp.from(now.minus(365, ChronoUnit.DAYS)));
+		note("%nDownsampling to at most 2,000 points, 30 requests one after another per row after 5 unmeasured");
+		note("| round | series | minutes with a row | points answered | p50 ms | p95 ms | max ms |");
+		note("| ---: | --- | ---: | ---: | ---: | ---: | ---: |");
+		for (int round = 1; round <= 2; round++) {
+			seriesRequests(round, "one channel, 1,000,000 consecutive minutes", SERIES_POINTS, path);
+			seriesRequests(round, "platform (seeded year, projected)", platformMinutes, platformPath);
+		}
+	}
+
+	private void seriesRequests(int round, String series, long minutes, String path) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.header("Authorization", "Bearer " + KEY)
@@ -189,20 +244,17 @@ public final class ReadSideBenchmark {
 		for (int i = 0; i < 5; i++) {
 			http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
-		for (int round = 1; round <= 2; round++) {
-			List<Long> nanos = new ArrayList<>();
-			int points = 0;
-			for (int i = 0; i < 30; i++) {
-				long start = System.nanoTime();
-				HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-				nanos.add(System.nanoTime() - start);
-				points = response.body().split("\"t\"", -1).length - 1;
-			}
-			Latencies latencies = new Latencies(nanos);
-			note("Downsampling round %d: %,d minutes to %d points, 30 requests one after another:"
-					+ " p50 %.1f ms, p95 %.1f ms, max %.1f ms", round, SERIES_POINTS, points, latencies.percentile(0.5),
-					latencies.percentile(0.95), latencies.max());
+		List<Long> nanos = new ArrayList<>();
+		int points = 0;
+		for (int i = 0; i < 30; i++) {
+			long start = System.nanoTime();
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			nanos.add(System.nanoTime() - start);
+			points = response.body().split("\"t\"", -1).length - 1;
 		}
+		Latencies latencies = new Latencies(nanos);
+		note("| %d | %s | %,d | %d | %.1f | %.1f | %.1f |", round, series, minutes, points, latencies.percentile(0.5),
+				latencies.percentile(0.95), latencies.max());
 	}
 
 	private void feed(SyntheticHistory history) {
