@@ -3,7 +3,8 @@ package com.ytempire.app.query;
 import java.util.List;
 
 /**
- * Every read model table the projections keep.
+ * The read model tables these tests check against a model; a rebuild compares these and
+ * any the projections add later.
  */
 final class ReadModelTables {
 
