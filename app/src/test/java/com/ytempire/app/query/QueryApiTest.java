@@ -192,6 +192,7 @@ class QueryApiTest {
 			.isEqualTo(503)
 			.expectHeader()
 			.exists("Retry-After");
+		this.viewer.client().get().uri("/api/v1/overview?minPosition=0").exchange().expectStatus().isOk();
 	}
 
 	@Test

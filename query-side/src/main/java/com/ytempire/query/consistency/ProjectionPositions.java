@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProjectionPositions {
 
+	private static final long FIRST_POSITION = 1;
+
 	private static final Duration POLL = Duration.ofMillis(20);
 
 	private final DatabaseClient database;
@@ -44,6 +46,11 @@ public class ProjectionPositions {
 	 * Emits true as soon as every projection passed the position, false at the deadline.
 	 */
 	public Mono<Boolean> awaitPassed(long position, Duration timeout) {
+		// Positions start at 1: 0 asks for nothing, and must not wait for tokens that an
+		// empty event store never gives a position.
+		if (position < FIRST_POSITION) {
+			return Mono.just(true);
+		}
 		return passed(position).filter(Boolean::booleanValue)
 			.repeatWhenEmpty((attempts) -> attempts.concatMap((attempt) -> Mono.delay(POLL)))
 			.timeout(timeout, Mono.just(false));
