@@ -77,8 +77,8 @@ class FeedAndAuditTest {
 				Long.class, before, videos.get(0), videos.get(1), videos.get(2), videos.get(3));
 		assertThat(stored).hasSize(40);
 
-		List<Long> first = ids(feed(channelId, Long.toString(before)).take(15));
-		List<Long> rest = ids(feed(channelId, Long.toString(first.get(first.size() - 1))).take(25));
+		List<Long> first = ids(feed(channelId, Long.toString(before)), 15);
+		List<Long> rest = ids(feed(channelId, Long.toString(first.get(first.size() - 1))), 25);
 		List<Long> all = new ArrayList<>(first);
 		all.addAll(rest);
 		assertThat(all).isEqualTo(stored);
@@ -199,8 +199,9 @@ class FeedAndAuditTest {
 			.getResponseBody();
 	}
 
-	private static List<Long> ids(Flux<ServerSentEvent<Map<String, Object>>> events) {
+	private static List<Long> ids(Flux<ServerSentEvent<Map<String, Object>>> events, int count) {
 		return events.filter((event) -> event.id() != null)
+			.take(count)
 			.map((event) -> Long.parseLong(event.id()))
 			.collectList()
 			.block(Duration.ofSeconds(30));

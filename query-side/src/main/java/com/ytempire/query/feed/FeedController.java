@@ -49,7 +49,10 @@ class FeedController {
 				.id(Long.toString(event.position()))
 				.event(event.kind())
 				.build());
-		Flux<ServerSentEvent<FeedEvent>> heartbeats = Flux.interval(this.heartbeat)
+		// The first heartbeat goes out at once: it commits the response, so a client
+		// knows
+		// it is connected without waiting for an event or a full heartbeat interval.
+		Flux<ServerSentEvent<FeedEvent>> heartbeats = Flux.interval(Duration.ZERO, this.heartbeat)
 			.map((tick) -> ServerSentEvent.<FeedEvent>builder().comment("heartbeat").build());
 		return Flux.merge(events, heartbeats);
 	}
