@@ -8,6 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
+import com.ytempire.api.channel.ChannelSettings;
+import com.ytempire.api.channel.CreateChannelCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
@@ -36,6 +39,9 @@ class CommandApiTest {
 	@Autowired
 	TransactionManager axonTransactionManager;
 
+	@Autowired
+	CommandGateway gateway;
+
 	private Api operator;
 
 	@BeforeEach
@@ -52,6 +58,72 @@ class CommandApiTest {
 	@Test
 	void axonRunsInsideSpringTransactions() {
 		assertThat(this.axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
+	}
+
+	/**
+	 * A client that gives up closes its connection, and the server then cancels the
+	 * command's thread; Axon reports that as a checked {@link InterruptedException} once
+	 * the handler returns. Even so, nothing the handler wrote may commit without its
+	 * events.
+	 */
+	@Test
+	void aCommandInterruptedWhileHandledLeavesNothingBehind() throws Exception {
+		String channelId = UUID.randomUUID().toString();
+		String name = uniqueName("Interrupted");
+		CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+		Thread sender = new Thread(() -> {
+			Thread.currentThread().interrupt();
+			try {
+				this.gateway.sendAndWait(new CreateChannelCommand(channelId, name,
+						new ChannelSettings("tech", null, 1, ChannelSettings.DEFAULT_COST_CAP_PER_VIDEO_MICROS, 0)));
+				outcome.complete(null);
+			}
+			catch (RuntimeException ex) {
+				outcome.complete(ex);
+			}
+		});
+		sender.start();
+		sender.join(60_000);
+
+		assertThat(outcome.get()).isNotNull();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+				Long.class, channelId))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM channel_name_claim WHERE channel_id = ?", Long.class,
+				channelId))
+			.isZero();
+		this.operator.createChannel(name, 1);
+	}
+
+	@Test
+	void aNameIsClaimedOnlyTogetherWithItsStoredEvent() {
+		String name = uniqueName("Unstorable");
+		this.jdbc.execute("""
+				CREATE FUNCTION refuse_unstorable() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				  IF convert_from(NEW.payload, 'UTF8') LIKE '%%%s%%' THEN
+				    RAISE EXCEPTION 'refused by test';
+				  END IF;
+				  RETURN NEW;
+				END $$""".formatted(name));
+		this.jdbc.execute("CREATE TRIGGER refuse_unstorable BEFORE INSERT ON domainevententry"
+				+ " FOR EACH ROW EXECUTE FUNCTION refuse_unstorable()");
+		try {
+			int status = this.operator
+				.post("/api/v1/channels", Map.of("name", name, "niche", "x", "dailyVideoQuota", 1))
+				.returnResult(Void.class)
+				.getStatus()
+				.value();
+			assertThat(status).isGreaterThanOrEqualTo(500);
+		}
+		finally {
+			this.jdbc.execute("DROP TRIGGER refuse_unstorable ON domainevententry");
+			this.jdbc.execute("DROP FUNCTION refuse_unstorable()");
+		}
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM channel_name_claim WHERE normalized_name = lower(?)",
+				Long.class, name))
+			.isZero();
+		this.operator.createChannel(name, 1);
 	}
 
 	@Test

@@ -37,6 +37,12 @@ public class HangReport implements TestExecutionExceptionHandler, LifecycleMetho
 		.anyMatch((frame) -> frame.getClassName().startsWith("com.ytempire")
 				|| frame.getClassName().startsWith("org.axonframework"));
 
+	/**
+	 * Deep enough to show what a stuck thread waits in and which of our calls got it
+	 * there.
+	 */
+	private static final int SHORT_STACK = 25;
+
 	@Override
 	public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
 		reportIfTimeout(context, failure);
@@ -55,10 +61,15 @@ public class HangReport implements TestExecutionExceptionHandler, LifecycleMetho
 		}
 		StringBuilder report = new StringBuilder();
 		report.append("Timed out: ").append(context.getDisplayName()).append('\n').append(failure).append("\n\n");
-		appendDatabase(context, report);
 		StringBuilder everyThread = new StringBuilder(report);
-		appendThreads(report, BUSY_IN_APPLICATION);
-		appendThreads(everyThread, (thread) -> true);
+		appendThreads(report, BUSY_IN_APPLICATION, SHORT_STACK);
+		appendThreads(everyThread, (thread) -> true, Integer.MAX_VALUE);
+		// Last, so that a log that keeps only its end still shows what the database
+		// waited for.
+		StringBuilder database = new StringBuilder();
+		appendDatabase(context, database);
+		report.append(database);
+		everyThread.append(database);
 		String name = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName()
 				+ "-" + System.nanoTime();
 		try {
@@ -85,9 +96,12 @@ public class HangReport implements TestExecutionExceptionHandler, LifecycleMetho
 			JdbcTemplate jdbc = SpringExtension.getApplicationContext(context).getBean(JdbcTemplate.class);
 			report.append("Database sessions:\n");
 			appendRows(report,
-					jdbc.queryForList("SELECT pid, state, wait_event_type, wait_event, xact_start,"
+					jdbc.queryForList("SELECT pid, application_name, state, wait_event_type, wait_event, xact_start,"
 							+ " pg_blocking_pids(pid) AS blocked_by, left(query, 300) AS query FROM pg_stat_activity"
 							+ " WHERE datname = current_database() AND state <> 'idle' AND pid <> pg_backend_pid()"));
+			report.append("\nLocks on the event store:\n");
+			appendRows(report, jdbc.queryForList("SELECT pid, mode, granted FROM pg_locks"
+					+ " WHERE relation = 'domainevententry'::regclass AND mode <> 'AccessShareLock'"));
 			report.append("\nUngranted locks:\n");
 			appendRows(report, jdbc.queryForList(
 					"SELECT pid, locktype, relation::regclass AS relation, mode FROM pg_locks WHERE NOT granted"));
@@ -102,7 +116,7 @@ public class HangReport implements TestExecutionExceptionHandler, LifecycleMetho
 		rows.forEach((row) -> report.append("  ").append(row).append('\n'));
 	}
 
-	private static void appendThreads(StringBuilder report, Predicate<ThreadInfo> shown) {
+	private static void appendThreads(StringBuilder report, Predicate<ThreadInfo> shown, int frames) {
 		for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
 			if (!shown.test(thread)) {
 				continue;
@@ -115,9 +129,9 @@ public class HangReport implements TestExecutionExceptionHandler, LifecycleMetho
 				report.append(" held by \"").append(thread.getLockOwnerName()).append('"');
 			}
 			report.append('\n');
-			for (StackTraceElement frame : thread.getStackTrace()) {
-				report.append("    at ").append(frame).append('\n');
-			}
+			Arrays.stream(thread.getStackTrace())
+				.limit(frames)
+				.forEach((frame) -> report.append("    at ").append(frame).append('\n'));
 			report.append('\n');
 		}
 	}

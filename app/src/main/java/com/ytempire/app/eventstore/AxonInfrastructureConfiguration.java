@@ -6,14 +6,17 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -29,6 +32,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Every serializer is Jackson: Axon's XStream default refuses classes outside the
  * application's package. Field visibility lets Jackson store aggregate snapshots and
  * sagas without getters.
+ * <p>
+ * A command that fails in any way rolls back everything it wrote. Axon's default rolls
+ * back on unchecked exceptions only, and commits on a checked one; Axon reports an
+ * interrupted handler as a checked {@link InterruptedException} after the handler has
+ * run, so that default would commit what the handler wrote to the database (a channel's
+ * name claim, say) while dropping the events it applied.
  */
 @Configuration(proxyBeanMethods = false)
 class AxonInfrastructureConfiguration {
@@ -42,6 +51,19 @@ class AxonInfrastructureConfiguration {
 	@Bean
 	TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {
 		return new SpringTransactionManager(transactionManager);
+	}
+
+	@Bean
+	static BeanPostProcessor commandsRollBackOnAnyFailure() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof SimpleCommandBus commandBus) {
+					commandBus.setRollbackConfiguration(RollbackConfigurationType.ANY_THROWABLE);
+				}
+				return bean;
+			}
+		};
 	}
 
 	@Bean
