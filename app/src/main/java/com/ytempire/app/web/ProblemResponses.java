@@ -1,6 +1,7 @@
 package com.ytempire.app.web;
 
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 import io.r2dbc.spi.R2dbcTransientException;
@@ -78,6 +79,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 		log.warn("Database unavailable for a request: {}", ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The database did not answer in time; try again shortly");
+		problem.setTitle("Temporarily unavailable");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+	}
+
+	/** Every command thread is busy and the queue is full: the service sheds the load. */
+	@ExceptionHandler(RejectedExecutionException.class)
+	ResponseEntity<ProblemDetail> overloaded(RejectedExecutionException ex) {
+		log.warn("Command refused, the service is at capacity: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The service is handling as many commands as it can; try again shortly");
 		problem.setTitle("Temporarily unavailable");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}

@@ -13,7 +13,6 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -32,10 +31,14 @@ public class CommandSender {
 
 	private final IdempotencyKeys idempotencyKeys;
 
-	CommandSender(CommandGateway gateway, CommandPositions positions, IdempotencyKeys idempotencyKeys) {
+	private final CommandThreads threads;
+
+	CommandSender(CommandGateway gateway, CommandPositions positions, IdempotencyKeys idempotencyKeys,
+			CommandThreads threads) {
 		this.gateway = gateway;
 		this.positions = positions;
 		this.idempotencyKeys = idempotencyKeys;
+		this.threads = threads;
 	}
 
 	/**
@@ -44,7 +47,7 @@ public class CommandSender {
 	 */
 	public Mono<CommandAccepted> send(CommandRequest request, String resourceId, Object command) {
 		return Mono.fromCallable(() -> sendBlocking(request, resourceId, command))
-			.subscribeOn(Schedulers.boundedElastic());
+			.subscribeOn(this.threads.scheduler());
 	}
 
 	/** Sends a command that changes something that exists: 202 Accepted. */
