@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import com.ytempire.ops.backup.BackupCommand;
 import com.ytempire.ops.backup.RestoreCommand;
 import com.ytempire.ops.backup.VerifyBackupCommand;
+import com.ytempire.ops.doctor.DoctorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +44,7 @@ public final class OperatorCli {
 			.addSubcommand(new BackupCommand(database, clock))
 			.addSubcommand(new VerifyBackupCommand())
 			.addSubcommand(new RestoreCommand(database))
+			.addSubcommand(new DoctorCommand(database, clock))
 			.setOut(out)
 			.setErr(err)
 			.setExecutionExceptionHandler(OperatorCli::report);

@@ -47,7 +47,7 @@ class OperatorCliTest {
 	@Test
 	void helpListsEveryCommand() {
 		assertThat(cli(this::unreachable).execute(new String[] { "--help" })).isZero();
-		assertThat(this.out.toString()).contains("serve", "backup", "verify-backup", "restore");
+		assertThat(this.out.toString()).contains("serve", "backup", "verify-backup", "restore", "doctor");
 		assertThat(this.served).isEmpty();
 	}
 
