@@ -13,6 +13,7 @@ import com.ytempire.ops.backup.BackupCommand;
 import com.ytempire.ops.backup.RestoreCommand;
 import com.ytempire.ops.backup.VerifyBackupCommand;
 import com.ytempire.ops.doctor.DoctorCommand;
+import com.ytempire.ops.rebuild.RebuildCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,6 +45,7 @@ public final class OperatorCli {
 			.addSubcommand(new BackupCommand(database, clock))
 			.addSubcommand(new VerifyBackupCommand())
 			.addSubcommand(new RestoreCommand(database))
+			.addSubcommand(new RebuildCommand())
 			.addSubcommand(new DoctorCommand(database, clock))
 			.setOut(out)
 			.setErr(err)

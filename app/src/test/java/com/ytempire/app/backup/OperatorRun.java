@@ -11,9 +11,9 @@ import com.ytempire.ops.OperatorDatabase;
 /**
  * One run of the {@code ytempire} command line against a database, with what it printed.
  */
-record OperatorRun(int status, String out, String err) {
+public record OperatorRun(int status, String out, String err) {
 
-	static OperatorRun of(Supplier<OperatorDatabase> database, String... args) {
+	public static OperatorRun of(Supplier<OperatorDatabase> database, String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
 		int status = new OperatorCli((serveArgs) -> {

@@ -1,14 +1,17 @@
-package com.ytempire.app.backup;
+package com.ytempire.app.operator;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.ytempire.app.Api;
 import com.ytempire.app.IntegrationTest;
 import com.ytempire.app.TestKeys;
+import com.ytempire.app.backup.OperatorRun;
 import com.ytempire.app.database.CommandLineDatabase;
 import com.ytempire.app.database.DatabaseEndpoint;
+import com.ytempire.ops.OperatorDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,17 +45,20 @@ class DoctorTest {
 	@TempDir
 	Path data;
 
-	private Databases databases;
+	private Supplier<OperatorDatabase> database;
 
 	@BeforeEach
 	void setUp() {
-		this.databases = new Databases(this.endpoint, this.environment, this.jdbc);
+		List<String> migrations = List
+			.of(this.environment.getRequiredProperty("spring.flyway.locations", String[].class));
+		this.database = () -> CommandLineDatabase.at(this.endpoint.jdbcUrl(), this.endpoint.username(),
+				this.endpoint.password(), migrations);
 		Api.at(this.port, TestKeys.OPERATOR).createChannel("Doctor " + System.nanoTime(), 1);
 	}
 
 	@Test
 	void aHealthyServiceWithARecentBackupPassesEveryCheck() {
-		assertThat(OperatorRun.of(this.databases.source(), "backup", this.backups.toString()).status()).isZero();
+		assertThat(OperatorRun.of(this.database, "backup", this.backups.toString()).status()).isZero();
 
 		OperatorRun doctor = doctor();
 
@@ -66,7 +72,7 @@ class DoctorTest {
 
 	@Test
 	void deadLettersAndAStaleBackupFailTheirChecks() {
-		assertThat(OperatorRun.of(this.databases.source(), "backup", this.backups.toString()).status()).isZero();
+		assertThat(OperatorRun.of(this.database, "backup", this.backups.toString()).status()).isZero();
 		this.jdbc.update("INSERT INTO DeadLetterEntry (deadLetterIdentifier, processingGroup, sequenceIdentifier,"
 				+ " sequenceIndex, messageType, eventIdentifier, timestamp, payloadType, payload, enqueuedAt)"
 				+ " VALUES ('doctor-test', 'doctor-test-group', 'sequence', 0, 'event', 'event-id', 'now', 'Type',"
@@ -100,7 +106,7 @@ class DoctorTest {
 		List<String> args = new ArrayList<>(
 				List.of("doctor", "--backups", this.backups.toString(), "--data-dir", this.data.toString()));
 		args.addAll(List.of(options));
-		return OperatorRun.of(this.databases.source(), args.toArray(String[]::new));
+		return OperatorRun.of(this.database, args.toArray(String[]::new));
 	}
 
 }
