@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import com.ytempire.ops.audit.AuditCommand;
 import com.ytempire.ops.backup.BackupCommand;
 import com.ytempire.ops.backup.RestoreCommand;
 import com.ytempire.ops.backup.VerifyBackupCommand;
@@ -46,6 +47,7 @@ public final class OperatorCli {
 			.addSubcommand(new VerifyBackupCommand())
 			.addSubcommand(new RestoreCommand(database))
 			.addSubcommand(new RebuildCommand())
+			.addSubcommand(new AuditCommand())
 			.addSubcommand(new DoctorCommand(database, clock))
 			.setOut(out)
 			.setErr(err)

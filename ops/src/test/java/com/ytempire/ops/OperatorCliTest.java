@@ -47,7 +47,8 @@ class OperatorCliTest {
 	@Test
 	void helpListsEveryCommand() {
 		assertThat(cli(this::unreachable).execute(new String[] { "--help" })).isZero();
-		assertThat(this.out.toString()).contains("serve", "backup", "verify-backup", "restore", "doctor");
+		assertThat(this.out.toString()).contains("serve", "backup", "verify-backup", "restore", "rebuild", "audit",
+				"doctor");
 		assertThat(this.served).isEmpty();
 	}
 

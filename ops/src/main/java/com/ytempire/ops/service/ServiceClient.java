@@ -1,4 +1,4 @@
-package com.ytempire.ops.rebuild;
+package com.ytempire.ops.service;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -16,7 +16,7 @@ import com.ytempire.ops.OperatorException;
  * The running service's admin API, for commands that act through the service rather than
  * on its database: the service owns its projections while it runs.
  */
-final class ServiceClient {
+public final class ServiceClient {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,19 +28,19 @@ final class ServiceClient {
 
 	private final String apiKey;
 
-	ServiceClient(URI base, String apiKey) {
+	public ServiceClient(URI base, String apiKey) {
 		if (apiKey == null || apiKey.isBlank()) {
-			throw new OperatorException("no API key: set YTEMPIRE_API_KEY to an admin key of the service");
+			throw new OperatorException("no API key: set YTEMPIRE_API_KEY to a key of the service");
 		}
 		this.base = base;
 		this.apiKey = apiKey;
 	}
 
-	JsonNode post(String path) {
+	public JsonNode post(String path) {
 		return send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build());
 	}
 
-	JsonNode get(String path) {
+	public JsonNode get(String path) {
 		return send(request(path).GET().build());
 	}
 
