@@ -5,12 +5,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import com.ytempire.ops.audit.AuditCommand;
 import com.ytempire.ops.backup.BackupCommand;
+import com.ytempire.ops.backup.DrillCommand;
 import com.ytempire.ops.backup.RestoreCommand;
 import com.ytempire.ops.backup.VerifyBackupCommand;
 import com.ytempire.ops.doctor.DoctorCommand;
@@ -35,17 +35,18 @@ public final class OperatorCli {
 	 * @param server starts the service with Spring Boot's arguments
 	 * @param database opens the application's database, only when a command needs it
 	 */
-	public OperatorCli(Consumer<String[]> server, Supplier<OperatorDatabase> database) {
+	public OperatorCli(ServiceStarter server, Supplier<OperatorDatabase> database) {
 		this(server, database, Clock.systemUTC(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
 	}
 
-	public OperatorCli(Consumer<String[]> server, Supplier<OperatorDatabase> database, Clock clock, PrintWriter out,
+	public OperatorCli(ServiceStarter server, Supplier<OperatorDatabase> database, Clock clock, PrintWriter out,
 			PrintWriter err) {
 		this.serve = new ServeCommand(server);
 		this.commandLine = new CommandLine(new YtEmpireCommand()).addSubcommand(this.serve)
 			.addSubcommand(new BackupCommand(database, clock))
 			.addSubcommand(new VerifyBackupCommand())
 			.addSubcommand(new RestoreCommand(database))
+			.addSubcommand(new DrillCommand(database, server, clock))
 			.addSubcommand(new RebuildCommand())
 			.addSubcommand(new AuditCommand())
 			.addSubcommand(new DoctorCommand(database, clock))

@@ -3,7 +3,6 @@ package com.ytempire.ops;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -11,20 +10,20 @@ import picocli.CommandLine.Parameters;
 @Command(name = "serve", description = "Run the service (what runs when no command is given).")
 final class ServeCommand implements Callable<Integer> {
 
-	private final Consumer<String[]> server;
+	private final ServiceStarter server;
 
 	@Parameters(paramLabel = "SPRING_ARGUMENT", description = "passed to Spring Boot, e.g. --server.port=9000")
 	List<String> arguments = new ArrayList<>();
 
 	private boolean started;
 
-	ServeCommand(Consumer<String[]> server) {
+	ServeCommand(ServiceStarter server) {
 		this.server = server;
 	}
 
 	@Override
 	public Integer call() {
-		this.server.accept(this.arguments.toArray(String[]::new));
+		this.server.start(this.arguments.toArray(String[]::new));
 		this.started = true;
 		return 0;
 	}

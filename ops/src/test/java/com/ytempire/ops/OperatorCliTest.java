@@ -47,8 +47,8 @@ class OperatorCliTest {
 	@Test
 	void helpListsEveryCommand() {
 		assertThat(cli(this::unreachable).execute(new String[] { "--help" })).isZero();
-		assertThat(this.out.toString()).contains("serve", "backup", "verify-backup", "restore", "rebuild", "audit",
-				"doctor");
+		assertThat(this.out.toString()).contains("serve", "backup", "verify-backup", "restore", "drill", "rebuild",
+				"audit", "doctor");
 		assertThat(this.served).isEmpty();
 	}
 
@@ -83,8 +83,11 @@ class OperatorCliTest {
 	}
 
 	private OperatorCli cli(Supplier<OperatorDatabase> database) {
-		return new OperatorCli((args) -> this.served.add(List.of(args)), database, Clock.systemUTC(),
-				new PrintWriter(this.out, true), new PrintWriter(this.err, true));
+		return new OperatorCli((args) -> {
+			this.served.add(List.of(args));
+			return () -> {
+			};
+		}, database, Clock.systemUTC(), new PrintWriter(this.out, true), new PrintWriter(this.err, true));
 	}
 
 	private OperatorDatabase unreachable() {

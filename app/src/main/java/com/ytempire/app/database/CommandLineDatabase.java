@@ -5,9 +5,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.ytempire.ops.OperatorDatabase;
 import com.ytempire.ops.OperatorException;
@@ -26,6 +30,11 @@ import org.springframework.context.annotation.Configuration;
  * is joined if the service is running and started for the command otherwise.
  */
 public final class CommandLineDatabase implements OperatorDatabase {
+
+	/**
+	 * {@code jdbc:postgresql://host:port/} then the database's name, then any parameters.
+	 */
+	private static final Pattern JDBC_URL = Pattern.compile("(jdbc:postgresql://[^/]+/)([^?]*)(.*)");
 
 	private final DatabaseEndpoint endpoint;
 
@@ -97,6 +106,49 @@ public final class CommandLineDatabase implements OperatorDatabase {
 	@Override
 	public String description() {
 		return this.endpoint.description();
+	}
+
+	@Override
+	public OperatorDatabase createSibling(String name) throws SQLException {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE DATABASE " + quoted(name));
+		}
+		return at(siblingUrl(name), this.endpoint.username(), this.endpoint.password(), this.migrations);
+	}
+
+	@Override
+	public void dropSibling(String name) throws SQLException {
+		try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + quoted(name) + " WITH (FORCE)");
+		}
+	}
+
+	@Override
+	public List<String> serviceArguments() {
+		List<String> arguments = new ArrayList<>();
+		arguments.add("--ytempire.database.url=" + this.endpoint.jdbcUrl());
+		if (this.endpoint.username() != null) {
+			arguments.add("--ytempire.database.username=" + this.endpoint.username());
+		}
+		if (this.endpoint.password() != null) {
+			arguments.add("--ytempire.database.password=" + this.endpoint.password());
+		}
+		return arguments;
+	}
+
+	private String siblingUrl(String name) {
+		Matcher url = JDBC_URL.matcher(this.endpoint.jdbcUrl());
+		if (!url.matches()) {
+			throw new OperatorException("cannot tell the database name in the JDBC URL");
+		}
+		return url.group(1) + name + url.group(3);
+	}
+
+	private static String quoted(String name) {
+		if (!name.matches("[a-z_][a-z0-9_]*")) {
+			throw new OperatorException("not a plain database name: " + name);
+		}
+		return name;
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import com.ytempire.ops.OperatorCli;
 import com.ytempire.ops.OperatorDatabase;
+import com.ytempire.ops.ServiceStarter;
 
 /**
  * One run of the {@code ytempire} command line against a database, with what it printed.
@@ -14,11 +15,18 @@ import com.ytempire.ops.OperatorDatabase;
 public record OperatorRun(int status, String out, String err) {
 
 	public static OperatorRun of(Supplier<OperatorDatabase> database, String... args) {
+		return of((serveArgs) -> {
+			throw new AssertionError("no command here serves");
+		}, database, args);
+	}
+
+	/** For commands that start a service of their own, such as the recovery drill. */
+	public static OperatorRun of(ServiceStarter service, Supplier<OperatorDatabase> database, String... args) {
 		StringWriter out = new StringWriter();
 		StringWriter err = new StringWriter();
-		int status = new OperatorCli((serveArgs) -> {
-			throw new AssertionError("no command here serves");
-		}, database, Clock.systemUTC(), new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+		int status = new OperatorCli(service, database, Clock.systemUTC(), new PrintWriter(out, true),
+				new PrintWriter(err, true))
+			.execute(args);
 		return new OperatorRun(status, out.toString(), err.toString());
 	}
 

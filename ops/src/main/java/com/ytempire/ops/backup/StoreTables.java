@@ -35,6 +35,10 @@ final class StoreTables {
 		return REBUILT.contains(table) || table.startsWith(READ_MODEL_PREFIX);
 	}
 
+	static boolean isReadModel(String table) {
+		return table.startsWith(READ_MODEL_PREFIX);
+	}
+
 	static boolean isKept(String table) {
 		return !isRebuilt(table) && !SCHEMA_HISTORY.equals(table);
 	}

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * JSON: a gap-aware token holds {@code index}; a token of a processor that is replaying
  * holds its progress under {@code currentToken}.
  */
-final class TokenPosition {
+public final class TokenPosition {
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -19,7 +19,7 @@ final class TokenPosition {
 	}
 
 	/** Empty for a token that has seen no event yet, or that this check cannot read. */
-	static OptionalLong of(byte[] token) {
+	public static OptionalLong of(byte[] token) {
 		if (token == null) {
 			return OptionalLong.empty();
 		}
