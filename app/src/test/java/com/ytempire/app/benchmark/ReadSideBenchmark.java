@@ -93,6 +93,14 @@ public final class ReadSideBenchmark {
 					benchmark.jdbc.queryForObject("SHOW synchronous_commit", String.class),
 					Runtime.getRuntime().availableProcessors());
 			SyntheticHistory history = benchmark.seed(channels, videos, events);
+			if (Boolean.getBoolean("benchmark.recovery")) {
+				benchmark.rebuild();
+				benchmark.catchUp();
+				new RecoveryTimes(app, benchmark::note).measure(events);
+				System.out.println();
+				benchmark.report.forEach(System.out::println);
+				return;
+			}
 			if (Boolean.getBoolean("benchmark.breakdown")) {
 				benchmark.breakdown();
 			}
@@ -299,6 +307,11 @@ public final class ReadSideBenchmark {
 
 	private static String any(List<String> values) {
 		return values.get(ThreadLocalRandom.current().nextInt(values.size()));
+	}
+
+	private void note(String line) {
+		System.out.println(line);
+		this.report.add(line);
 	}
 
 	private void note(String format, Object... values) {
