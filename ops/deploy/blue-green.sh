@@ -26,9 +26,23 @@ else
 	target=blue
 fi
 stop_if_inactive_and_running "$target"
+
+# A release that never served must not become what rollback.sh returns to.
+after_failed_switch() {
+	if [ -f "$DEPLOY_DIR/$1.jar.replaced" ]; then
+		mv -f "$DEPLOY_DIR/$1.jar.replaced" "$DEPLOY_DIR/$1.jar"
+	else
+		rm -f "$DEPLOY_DIR/$1.jar"
+	fi
+}
+
 # The release is copied so that a rebuild of the original cannot change what a colour runs,
 # and so that rollback.sh can start the previous release again.
+if [ -f "$DEPLOY_DIR/$target.jar" ]; then
+	mv -f "$DEPLOY_DIR/$target.jar" "$DEPLOY_DIR/$target.jar.replaced"
+fi
 cp "$release" "$DEPLOY_DIR/$target.jar.staged"
 mv -f "$DEPLOY_DIR/$target.jar.staged" "$DEPLOY_DIR/$target.jar"
 say "deploying $release as $target (active: ${active:-none})"
 switch_to "$target"
+rm -f "$DEPLOY_DIR/$target.jar.replaced"

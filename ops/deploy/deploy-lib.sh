@@ -119,6 +119,12 @@ http_head() {
 		sed -e "s/\r\$//" -e "/^\$/q" <&3' http_head "$1" "$2" "$3" 2>/dev/null
 }
 
+# Whether something already accepts connections on host:port.
+is_listening() {
+	# shellcheck disable=SC2016 # the inner shell expands its own arguments
+	timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/$2"' is_listening "$1" "$2" 2>/dev/null
+}
+
 http_status() {
 	http_head "$@" | sed -n '1s/^HTTP\/[0-9.]* \([0-9][0-9][0-9]\).*/\1/p'
 }
@@ -127,6 +133,8 @@ start_colour() {
 	local colour=$1 port
 	port=$(port_of "$colour")
 	say "starting $colour on port $port; its log is $DEPLOY_DIR/$colour.log"
+	# The log grows across starts; a failure shows only what this start wrote.
+	LOG_START_LINE=$(($(wc -l 2>/dev/null <"$DEPLOY_DIR/$colour.log" || echo 0) + 1))
 	# shellcheck disable=SC2086 # JAVA_OPTS holds several options on purpose
 	PORT="$port" nohup "$JAVA" ${JAVA_OPTS:-} -jar "$DEPLOY_DIR/$colour.jar" \
 		>>"$DEPLOY_DIR/$colour.log" 2>&1 </dev/null &
@@ -141,7 +149,7 @@ await_ready() {
 	while [ "$SECONDS" -lt "$deadline" ]; do
 		if ! is_running "$colour"; then
 			say "$colour exited while starting; the end of its log:"
-			tail -n 30 "$DEPLOY_DIR/$colour.log" >&2
+			log_of_this_start "$colour"
 			return 1
 		fi
 		if [ "$(http_status "$APP_HOST" "$port" /health/readiness)" = 200 ]; then
@@ -151,8 +159,12 @@ await_ready() {
 		sleep 1
 	done
 	say "$colour was not ready within ${READY_TIMEOUT}s; the end of its log:"
-	tail -n 30 "$DEPLOY_DIR/$colour.log" >&2
+	log_of_this_start "$colour"
 	return 1
+}
+
+log_of_this_start() {
+	tail -n "+$LOG_START_LINE" "$DEPLOY_DIR/$1.log" | tail -n 30 >&2
 }
 
 # SIGTERM lets the application finish the requests it holds (server.shutdown: graceful) and
@@ -235,6 +247,7 @@ switch_nginx_to() {
 		"$NGINX" -c "$NGINX_CONF" -s reload || true
 		return 1
 	fi
+	rm -f "$saved"
 }
 
 restore_upstream() {
@@ -245,18 +258,31 @@ restore_upstream() {
 	fi
 }
 
+# Called when the colour never received traffic, before the script exits; blue-green.sh puts
+# back the release that the failed one replaced.
+after_failed_switch() {
+	:
+}
+
 # Starts the colour from its release in the state folder, waits until it is ready, switches
 # nginx to it, lets the previous colour drain and stops it.
 switch_to() {
 	local colour=$1 previous
 	previous=$(active_colour)
+	# Another process on the port would answer the readiness check in the new colour's place.
+	if is_listening "$APP_HOST" "$(port_of "$colour")"; then
+		after_failed_switch "$colour"
+		die "$EXIT_NOT_READY" "port $(port_of "$colour") for $colour is taken by another process; traffic stays on ${previous:-nothing}"
+	fi
 	start_colour "$colour"
 	if ! await_ready "$colour"; then
 		stop_colour "$colour" || true
+		after_failed_switch "$colour"
 		die "$EXIT_NOT_READY" "$colour did not become ready; traffic stays on ${previous:-nothing}"
 	fi
 	if ! switch_nginx_to "$colour"; then
 		stop_colour "$colour" || true
+		after_failed_switch "$colour"
 		die "$EXIT_SWITCH_FAILED" "nginx did not switch; traffic stays on ${previous:-nothing}"
 	fi
 	echo "$colour" >"$DEPLOY_DIR/active.staged"
