@@ -22,7 +22,7 @@
 # Exit codes:
 #   0  the new colour serves traffic and the old one has stopped
 #   1  bad arguments or settings; nothing was changed
-#   2  the new colour did not become ready; it was stopped, traffic is unchanged
+#   2  the new colour did not become ready (or its port was taken); traffic is unchanged
 #   3  nginx did not switch; the new colour was stopped, traffic is unchanged
 #   4  the new colour serves traffic, but the old one ignored SIGTERM and was killed
 #   5  another deployment is running
