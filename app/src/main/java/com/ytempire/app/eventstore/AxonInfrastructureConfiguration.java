@@ -34,9 +34,9 @@ import org.springframework.transaction.PlatformTransactionManager;
  * sagas without getters.
  * <p>
  * A command that fails in any way rolls back everything it wrote. Axon's default rolls
- * back on unchecked exceptions only, and commits on a checked one; Axon reports an
- * interrupted handler as a checked {@link InterruptedException} after the handler has
- * run, so that default would commit what the handler wrote to the database (a channel's
+ * back on unchecked exceptions only, and commits on a checked one, such as the
+ * {@link InterruptedException} its handler time limits report after an interrupted
+ * handler has run: it would commit what the handler wrote to the database (a channel's
  * name claim, say) while dropping the events it applied.
  */
 @Configuration(proxyBeanMethods = false)
