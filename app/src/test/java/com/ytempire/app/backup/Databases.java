@@ -19,7 +19,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * The test application's database, and new empty databases beside it on the same
  * PostgreSQL to restore into.
  */
-final class Databases {
+public final class Databases {
 
 	/** The tables a backup keeps, as the migrations create them. */
 	static final List<String> KEPT = List.of("domainevententry", "snapshotevententry", "sagaentry",
@@ -35,13 +35,14 @@ final class Databases {
 
 	private final List<SingleConnectionDataSource> connections = new ArrayList<>();
 
-	Databases(DatabaseEndpoint source, Environment environment, JdbcTemplate admin) {
+	public Databases(DatabaseEndpoint source, Environment environment, JdbcTemplate admin) {
 		this.source = source;
 		this.migrations = List.of(environment.getRequiredProperty("spring.flyway.locations", String[].class));
 		this.admin = admin;
 	}
 
-	Supplier<OperatorDatabase> source() {
+	/** The test application's own database, as the operator commands open it. */
+	public Supplier<OperatorDatabase> source() {
 		return () -> CommandLineDatabase.at(this.source.jdbcUrl(), this.source.username(), this.source.password(),
 				this.migrations);
 	}

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import com.ytempire.app.Api;
 import com.ytempire.app.IntegrationTest;
 import com.ytempire.app.TestKeys;
+import com.ytempire.app.backup.Databases;
 import com.ytempire.app.backup.OperatorRun;
 import com.ytempire.app.database.CommandLineDatabase;
 import com.ytempire.app.database.DatabaseEndpoint;
@@ -49,10 +50,7 @@ class DoctorTest {
 
 	@BeforeEach
 	void setUp() {
-		List<String> migrations = List
-			.of(this.environment.getRequiredProperty("spring.flyway.locations", String[].class));
-		this.database = () -> CommandLineDatabase.at(this.endpoint.jdbcUrl(), this.endpoint.username(),
-				this.endpoint.password(), migrations);
+		this.database = new Databases(this.endpoint, this.environment, this.jdbc).source();
 		Api.at(this.port, TestKeys.OPERATOR).createChannel("Doctor " + System.nanoTime(), 1);
 	}
 

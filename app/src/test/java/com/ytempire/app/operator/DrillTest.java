@@ -10,8 +10,8 @@ import com.ytempire.app.Api;
 import com.ytempire.app.IntegrationTest;
 import com.ytempire.app.TestKeys;
 import com.ytempire.app.YtEmpireApplication;
+import com.ytempire.app.backup.Databases;
 import com.ytempire.app.backup.OperatorRun;
-import com.ytempire.app.database.CommandLineDatabase;
 import com.ytempire.app.database.DatabaseEndpoint;
 import com.ytempire.ops.OperatorDatabase;
 import com.ytempire.ops.ServiceStarter;
@@ -56,10 +56,7 @@ class DrillTest {
 
 	@BeforeEach
 	void setUp() {
-		List<String> migrations = List
-			.of(this.environment.getRequiredProperty("spring.flyway.locations", String[].class));
-		this.database = () -> CommandLineDatabase.at(this.endpoint.jdbcUrl(), this.endpoint.username(),
-				this.endpoint.password(), migrations);
+		this.database = new Databases(this.endpoint, this.environment, this.jdbc).source();
 	}
 
 	@Test

@@ -1,7 +1,6 @@
 package com.ytempire.ops.audit;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,8 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.ytempire.ops.OperatorException;
-import com.ytempire.ops.service.ServiceClient;
+import com.ytempire.ops.service.ServiceOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,13 +35,8 @@ public final class AuditCommand implements Callable<Integer> {
 			description = "an ISO-8601 instant, such as 2026-12-01T10:00:00Z: the state at that moment")
 	Instant at;
 
-	@Option(names = "--url", paramLabel = "URL", defaultValue = "${env:YTEMPIRE_URL:-http://localhost:8000/}",
-			description = "the service (default ${DEFAULT-VALUE}, or YTEMPIRE_URL)")
-	URI url;
-
-	@Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:YTEMPIRE_API_KEY}", hidden = true,
-			description = "an API key; prefer YTEMPIRE_API_KEY, which other users cannot see")
-	String apiKey;
+	@Mixin
+	ServiceOptions service;
 
 	@Spec
 	CommandSpec spec;
@@ -51,7 +46,7 @@ public final class AuditCommand implements Callable<Integer> {
 		PrintWriter out = this.spec.commandLine().getOut();
 		String path = "api/v1/audit/" + URLEncoder.encode(this.aggregateId, StandardCharsets.UTF_8)
 				+ ((this.at != null) ? "?at=" + this.at : "");
-		JsonNode audit = new ServiceClient(this.url, this.apiKey).get(path);
+		JsonNode audit = this.service.client().get(path);
 		out.println(this.aggregateId + ": " + audit.path("eventCount").asLong() + " events"
 				+ ((this.at != null) ? " up to " + this.at : ""));
 		for (JsonNode event : audit.path("events")) {

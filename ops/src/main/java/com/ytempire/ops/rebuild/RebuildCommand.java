@@ -1,13 +1,14 @@
 package com.ytempire.ops.rebuild;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ytempire.ops.service.ServiceClient;
+import com.ytempire.ops.service.ServiceOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,13 +28,8 @@ public final class RebuildCommand implements Callable<Integer> {
 			description = "channel-summary, videos, cost-analytics, platform-overview, time-series or all (default)")
 	String projection;
 
-	@Option(names = "--url", paramLabel = "URL", defaultValue = "${env:YTEMPIRE_URL:-http://localhost:8000/}",
-			description = "the service (default ${DEFAULT-VALUE}, or YTEMPIRE_URL)")
-	URI url;
-
-	@Option(names = "--api-key", paramLabel = "KEY", defaultValue = "${env:YTEMPIRE_API_KEY}", hidden = true,
-			description = "an admin API key; prefer YTEMPIRE_API_KEY, which other users cannot see")
-	String apiKey;
+	@Mixin
+	ServiceOptions service;
 
 	@Option(names = "--no-wait", description = "start the rebuild and return at once")
 	boolean noWait;
@@ -45,7 +41,7 @@ public final class RebuildCommand implements Callable<Integer> {
 	public Integer call() throws InterruptedException {
 		PrintWriter out = this.spec.commandLine().getOut();
 		PrintWriter err = this.spec.commandLine().getErr();
-		ServiceClient service = new ServiceClient(this.url, this.apiKey);
+		ServiceClient service = this.service.client();
 		JsonNode status = service.post("api/v1/admin/projections/" + this.projection + "/rebuild");
 		err.println("rebuild of " + status.path("projections") + " started");
 		while (!this.noWait && running(status)) {
