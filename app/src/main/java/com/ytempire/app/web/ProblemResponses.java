@@ -77,18 +77,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 			R2dbcTransientException.class })
 	ResponseEntity<ProblemDetail> databaseUnavailable(Exception ex) {
 		log.warn("Database unavailable for a request: {}", ex.getMessage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The database did not answer in time; try again shortly");
-		problem.setTitle("Temporarily unavailable");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+		return unavailable("The database did not answer in time; try again shortly");
 	}
 
 	/** Every command thread is busy and the queue is full: the service sheds the load. */
 	@ExceptionHandler(RejectedExecutionException.class)
 	ResponseEntity<ProblemDetail> overloaded(RejectedExecutionException ex) {
 		log.warn("Command refused, the service is at capacity: {}", ex.getMessage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The service is handling as many commands as it can; try again shortly");
+		return unavailable("The service is handling as many commands as it can; try again shortly");
+	}
+
+	private static ResponseEntity<ProblemDetail> unavailable(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
 		problem.setTitle("Temporarily unavailable");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
 	}

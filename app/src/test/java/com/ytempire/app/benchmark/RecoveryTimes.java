@@ -31,17 +31,14 @@ final class RecoveryTimes {
 
 	private final Supplier<OperatorDatabase> live;
 
-	private final DatabaseEndpoint endpoint;
-
-	private final List<String> migrations;
-
 	private final Consumer<String> note;
 
 	RecoveryTimes(ConfigurableApplicationContext app, Consumer<String> note) {
-		this.endpoint = app.getBean(DatabaseEndpoint.class);
-		this.migrations = List.of(app.getEnvironment().getRequiredProperty("spring.flyway.locations", String[].class));
-		this.live = () -> CommandLineDatabase.at(this.endpoint.jdbcUrl(), this.endpoint.username(),
-				this.endpoint.password(), this.migrations);
+		DatabaseEndpoint endpoint = app.getBean(DatabaseEndpoint.class);
+		List<String> migrations = List
+			.of(app.getEnvironment().getRequiredProperty("spring.flyway.locations", String[].class));
+		this.live = () -> CommandLineDatabase.at(endpoint.jdbcUrl(), endpoint.username(), endpoint.password(),
+				migrations);
 		this.note = note;
 	}
 
@@ -54,17 +51,15 @@ final class RecoveryTimes {
 				.accept(String.format("Full backup of %,d events: %.1f s, %,.0f events/s, %.1f MB written, %.1f MB/s",
 						events, backup, events / backup, bytes / 1e6, bytes / 1e6 / backup));
 			String target = "restore_benchmark";
+			OperatorDatabase empty;
 			try (OperatorDatabase live = this.live.get()) {
-				live.createSibling(target).close();
+				empty = live.createSibling(target);
 			}
 			catch (java.sql.SQLException ex) {
 				throw new IllegalStateException(ex);
 			}
 			try {
-				Supplier<OperatorDatabase> restored = () -> CommandLineDatabase.at(
-						this.endpoint.jdbcUrl().replaceFirst("/postgres$", "/" + target), this.endpoint.username(),
-						this.endpoint.password(), this.migrations);
-				double restore = timed("restore", restored, "restore", backups.toString());
+				double restore = timed("restore", () -> empty, "restore", backups.toString());
 				this.note.accept(String.format("Restore of %,d events into an empty database: %.1f s, %,.0f events/s",
 						events, restore, events / restore));
 			}

@@ -84,9 +84,10 @@ final class RecoveryDrill {
 			Instant restored = this.clock.instant();
 			this.err.println("drill: restored in " + seconds(Duration.between(start, restored))
 					+ "; starting the service on it to replay the events");
+			int processors = processorCount();
 			AutoCloseable replica = this.service.start(replicaArguments(scratch, dataDirectory));
 			try {
-				awaitReplay("restored", scratch, newest.lastPosition(), processorCount(), restored.plus(timeout));
+				awaitReplay("restored", scratch, newest.lastPosition(), processors, restored.plus(timeout));
 			}
 			finally {
 				stop(replica);
@@ -94,7 +95,7 @@ final class RecoveryDrill {
 			Instant replayed = this.clock.instant();
 			// The live read models are compared once they too have seen every backed-up
 			// event.
-			awaitReplay("live", this.live, newest.lastPosition(), processorCount(), replayed.plus(timeout));
+			awaitReplay("live", this.live, newest.lastPosition(), processors, replayed.plus(timeout));
 			return new Report(newest.name(), Duration.between(newest.createdAt(), start),
 					Duration.between(start, restored), Duration.between(restored, replayed), chain.events(),
 					liveEventsAfter(newest.lastPosition()), compare(scratch));
