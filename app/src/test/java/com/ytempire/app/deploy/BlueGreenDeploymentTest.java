@@ -1,6 +1,10 @@
 package com.ytempire.app.deploy;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +57,7 @@ class BlueGreenDeploymentTest {
 			Path release = ReleaseJar.write(this.work.resolve("release.jar"));
 			try {
 				runScript(environment, "blue-green.sh", release.toString());
+				awaitServedThroughNginx(nginx.port());
 				long firstBlue = pid(deployDir, "blue");
 				try (SteadyLoad load = SteadyLoad.start(nginx.port(), REQUESTS_PER_SECOND)) {
 					awaitSent(load, 500);
@@ -118,6 +123,26 @@ class BlueGreenDeploymentTest {
 		assertThat(process.waitFor(SCRIPT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as(script + " finished").isTrue();
 		System.out.print(output);
 		assertThat(process.exitValue()).as(script + " exit code; its output:\n" + output).isZero();
+	}
+
+	/**
+	 * After the very first deployment nginx's old workers, whose upstream pointed at
+	 * nothing, may still take a connection or two; the switches measured below start once
+	 * every request is served. (At a later switch the old workers point at the old
+	 * colour, which keeps serving until it is drained.)
+	 */
+	private static void awaitServedThroughNginx(int port) throws IOException, InterruptedException {
+		HttpClient client = HttpClient.newHttpClient();
+		HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/readiness"))
+			.build();
+		Instant deadline = Instant.now().plusSeconds(60);
+		int servedInARow = 0;
+		while (servedInARow < 20) {
+			assertThat(Instant.now()).as("nginx serves the first deployment").isBefore(deadline);
+			int status = client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode();
+			servedInARow = (status == 200) ? servedInARow + 1 : 0;
+			Thread.sleep(50);
+		}
 	}
 
 	private static void awaitSent(SteadyLoad load, long count) throws InterruptedException {
