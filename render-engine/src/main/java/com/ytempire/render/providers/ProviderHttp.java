@@ -163,8 +163,9 @@ final class ProviderHttp {
 
 	/**
 	 * The human part of the error shapes these providers use: {@code error.message}
-	 * (OpenAI, Google APIs), {@code error} and {@code error_description} (OAuth),
-	 * {@code detail.message} or {@code detail} (ElevenLabs, the Stable Diffusion web UI).
+	 * (OpenAI, Google APIs); {@code error} with {@code error_description} (OAuth) or with
+	 * {@code errors} (the Stable Diffusion web UI); {@code detail.message} or
+	 * {@code detail} (ElevenLabs, the web UI's request validation).
 	 */
 	private String errorMessage(String text) {
 		JsonNode node;
@@ -182,7 +183,7 @@ final class ProviderHttp {
 			return error.path("message").asText();
 		}
 		if (error.isTextual()) {
-			String description = node.path("error_description").asText("");
+			String description = node.path("error_description").asText(node.path("errors").asText(""));
 			return description.isEmpty() ? error.asText() : error.asText() + " (" + description + ")";
 		}
 		JsonNode detail = node.path("detail");
