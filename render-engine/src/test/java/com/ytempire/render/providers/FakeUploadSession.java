@@ -50,6 +50,9 @@ final class FakeUploadSession implements HttpHandler {
 
 	private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
+	/** Each status query's {@code Content-Length}: Google wants 0. */
+	private final List<String> queryLengths = new CopyOnWriteArrayList<>();
+
 	FakeUploadSession(long total, String videoId, Break breakage, int breakAfterBytes, int breaks) {
 		this.total = total;
 		this.videoId = videoId;
@@ -69,6 +72,7 @@ final class FakeUploadSession implements HttpHandler {
 			return;
 		}
 		if (range != null && range.equals("bytes */" + this.total)) {
+			this.queryLengths.add(exchange.getRequestHeaders().getFirst("Content-Length"));
 			body.readAllBytes();
 			answerProgress(exchange);
 			return;
@@ -108,6 +112,10 @@ final class FakeUploadSession implements HttpHandler {
 
 	List<String> contentRanges() {
 		return List.copyOf(this.contentRanges);
+	}
+
+	List<String> queryLengths() {
+		return List.copyOf(this.queryLengths);
 	}
 
 	List<String> authorizations() {

@@ -140,6 +140,8 @@ class YouTubePublisherTest {
 		assertThat(session.received()).isEqualTo(this.videoBytes);
 		assertThat(session.contentRanges()).containsExactly("", "bytes */" + SIZE,
 				"bytes 1000003-" + (SIZE - 1) + "/" + SIZE);
+		assertThat(session.queryLengths()).containsExactly("0");
+		assertThat(session.authorizations()).containsOnly("Bearer " + ACCESS_TOKEN);
 	}
 
 	@Test
