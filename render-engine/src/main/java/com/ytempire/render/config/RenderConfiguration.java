@@ -14,11 +14,7 @@ import com.ytempire.render.compositor.Compositor;
 import com.ytempire.render.compositor.Compositors;
 import com.ytempire.render.compositor.CpuCompositor;
 import com.ytempire.render.compositor.GpuMode;
-import com.ytempire.render.content.OfflineScriptWriter;
-import com.ytempire.render.content.OfflineVoices;
-import com.ytempire.render.content.OutboxPublisher;
 import com.ytempire.render.content.PriceTable;
-import com.ytempire.render.content.ProceduralImageGenerator;
 import com.ytempire.render.encode.VideoFormat;
 import com.ytempire.render.media.MediaStore;
 import com.ytempire.render.production.VideoProduction;
@@ -27,7 +23,6 @@ import com.ytempire.render.saga.ProductionSaga;
 import com.ytempire.render.work.ProductionMetrics;
 import com.ytempire.render.work.ProductionQueue;
 import com.ytempire.render.work.ProductionWorkers;
-import com.ytempire.render.work.ProviderNames;
 import com.ytempire.render.work.StepRunner;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
@@ -38,6 +33,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
@@ -96,11 +92,15 @@ public class RenderConfiguration {
 	}
 
 	@Bean
-	VideoProduction videoProduction(RenderProperties properties, MediaStore store, Compositor compositor) {
-		PriceTable prices = priceTable(properties.prices());
-		return new VideoProduction(new OfflineScriptWriter(prices), OfflineVoices.best(prices),
-				new ProceduralImageGenerator(prices), new OutboxPublisher(properties.outboxDir(), prices), store,
-				compositor, prices);
+	ContentProviders contentProviders(RenderProperties properties, Environment environment) {
+		return new ContentProviders(properties.providers(), environment, priceTable(properties.prices()));
+	}
+
+	@Bean
+	VideoProduction videoProduction(RenderProperties properties, ContentProviders providers, MediaStore store,
+			Compositor compositor) {
+		return new VideoProduction(providers.scriptWriter(), providers.voice(), providers.images(),
+				providers.publisher(properties.outboxDir()), store, compositor, priceTable(properties.prices()));
 	}
 
 	@Bean
@@ -121,9 +121,9 @@ public class RenderConfiguration {
 
 	@Bean
 	StepRunner stepRunner(RenderProperties properties, VideoProduction production, MediaStore store,
-			CommandGateway commands, Compositor compositor) {
+			CommandGateway commands, ContentProviders providers, Compositor compositor) {
 		return new StepRunner(production, store, commands, videoFormat(properties.format()),
-				new ProviderNames("offline-template", "procedural", renderPath(compositor), "outbox"));
+				providers.names(renderPath(compositor)));
 	}
 
 	@Bean

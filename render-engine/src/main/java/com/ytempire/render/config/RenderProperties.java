@@ -15,10 +15,12 @@ import org.springframework.util.unit.DataSize;
  * @param workers how many steps run at once on this node
  * @param diskReserve free space a render must leave on the media disk
  * @param prices unit prices of the offline providers, in micro-dollars
+ * @param providers which service does each step, and where it is; keys come only from the
+ * environment
  */
 @ConfigurationProperties("ytempire.render")
 public record RenderProperties(boolean enabled, Path mediaDir, Path outboxDir, String gpu, String format, int workers,
-		DataSize diskReserve, Attempts attempts, Timeouts timeouts, Prices prices) {
+		DataSize diskReserve, Attempts attempts, Timeouts timeouts, Prices prices, Providers providers) {
 
 	/**
 	 * @param retryDelay the wait after a first failed attempt; it doubles after each
@@ -33,6 +35,18 @@ public record RenderProperties(boolean enabled, Path mediaDir, Path outboxDir, S
 
 	public record Prices(long scriptPerThousandCharacters, long voicePerThousandCharacters, long perImage,
 			long renderPerMinute, long perPublish) {
+	}
+
+	/**
+	 * @param script {@code offline} or {@code openai}
+	 * @param voice {@code offline} (espeak-ng, or a placeholder tone) or
+	 * {@code elevenlabs}
+	 * @param images {@code offline} or {@code stable-diffusion}
+	 * @param publisher {@code outbox} or {@code youtube}
+	 */
+	public record Providers(String script, String voice, String images, String publisher, String openaiUrl,
+			String openaiModel, String elevenlabsUrl, String elevenlabsVoice, String stableDiffusionUrl,
+			String youtubeApiUrl, String youtubeOauthUrl) {
 	}
 
 }

@@ -25,10 +25,9 @@ import com.ytempire.render.content.VideoMetadata;
  * goes up private with {@code publishAt}, so YouTube itself makes it public on time; one
  * whose time has passed goes up public.
  * <p>
- * The {@link Publication}'s location is the video's watch address;
- * {@link YouTubeWatchUrl#videoId(String)} gives back the YouTube video id. Its video is
- * the local file that was uploaded, and it has no metadata file (null): the snippet lives
- * on YouTube.
+ * The {@link Publication}'s external id is YouTube's video id and its location the watch
+ * address. Its video is the local file that was uploaded, and it has no metadata file
+ * (null): the snippet lives on YouTube.
  */
 public final class YouTubePublisher implements Publisher {
 
@@ -68,7 +67,7 @@ public final class YouTubePublisher implements Publisher {
 		if (!id.matches("[A-Za-z0-9_-]+")) {
 			throw this.http.malformed("an uploaded video with no usable id: '" + id + "'");
 		}
-		Publication publication = new Publication(YouTubeWatchUrl.of(id), video, null);
+		Publication publication = new Publication(id, YouTubeWatchUrl.of(id), video, null);
 		return new Priced<>(publication,
 				new ProviderCost(CostCategory.PUBLISH, this.settings.pricePerUpload(), "1 upload, " + size + " bytes"));
 	}

@@ -84,7 +84,8 @@ class YouTubePublisherTest {
 				metadata(NOW.plus(Duration.ofDays(1))));
 
 		assertThat(published.value().location()).isEqualTo("https://www.youtube.com/watch?v=" + VIDEO_ID);
-		assertThat(YouTubeWatchUrl.videoId(published.value().location())).contains(VIDEO_ID);
+		assertThat(published.value().externalId()).isEqualTo(VIDEO_ID);
+		assertThat(published.value().location()).isEqualTo(YouTubeWatchUrl.of(VIDEO_ID));
 		assertThat(published.value().video()).isEqualTo(this.video);
 		assertThat(published.cost().category()).isEqualTo(CostCategory.PUBLISH);
 		assertThat(published.cost().microDollars()).isZero();
