@@ -105,6 +105,18 @@ class VideoProductionEndToEndTest {
 			.expectHeader()
 			.contentLength(100);
 
+		String metrics = this.production.viewer()
+			.client()
+			.get()
+			.uri("/api/metrics")
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(metrics).contains("ytempire_render_queue_depth{state=\"queued\"} 0.0",
+				"ytempire_render_queue_depth{state=\"running\"} 0.0");
+		assertThat(metrics).containsPattern("ytempire_render_path\\{path=\"(cpu|gpu)\"\\} 1.0");
+
 		assertThat(history.get(history.size() - 1)).containsEntry("type", "VideoPublishedEvent");
 		assertThat(Production.payloads(history, "ProductionStepStartedEvent")).hasSize(5);
 	}
