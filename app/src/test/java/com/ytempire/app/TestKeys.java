@@ -11,8 +11,8 @@ public final class TestKeys {
 
 	public static final String VIEWER = "viewer-key-0123456789abcdef0123";
 
-	static final String CONFIGURATION = "ops:admin:" + ADMIN + ",scheduler:operator:" + OPERATOR + ",dashboard:viewer:"
-			+ VIEWER;
+	public static final String CONFIGURATION = "ops:admin:" + ADMIN + ",scheduler:operator:" + OPERATOR
+			+ ",dashboard:viewer:" + VIEWER;
 
 	private TestKeys() {
 	}

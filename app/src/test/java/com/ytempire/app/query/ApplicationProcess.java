@@ -27,7 +27,7 @@ import com.ytempire.app.YtEmpireApplication;
  * Its embedded PostgreSQL listens on a fixed port, which lets the test look at the
  * database directly, also after the application died.
  */
-final class ApplicationProcess implements AutoCloseable {
+public final class ApplicationProcess implements AutoCloseable {
 
 	private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -50,7 +50,7 @@ final class ApplicationProcess implements AutoCloseable {
 	 * Starts the application and returns once it is ready for traffic.
 	 * @param environment extra environment variables, such as the projections' batch size
 	 */
-	static ApplicationProcess start(Path dataDirectory, int databasePort, String apiKeys,
+	public static ApplicationProcess start(Path dataDirectory, int databasePort, String apiKeys,
 			Map<String, String> environment, String logName) throws IOException, InterruptedException {
 		int httpPort = freePort();
 		String java = ProcessHandle.current().info().command().orElse("java");
@@ -73,21 +73,21 @@ final class ApplicationProcess implements AutoCloseable {
 		return application;
 	}
 
-	int httpPort() {
+	public int httpPort() {
 		return this.httpPort;
 	}
 
 	/** A new connection to the application's database; the caller closes it. */
-	Connection database() throws SQLException {
+	public Connection database() throws SQLException {
 		return connect(this.databasePort);
 	}
 
-	static Connection connect(int databasePort) throws SQLException {
+	public static Connection connect(int databasePort) throws SQLException {
 		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + databasePort + "/postgres", "postgres", "");
 	}
 
 	/** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		this.process.destroyForcibly();
 		this.process.waitFor(60, TimeUnit.SECONDS);
 	}
@@ -108,7 +108,7 @@ final class ApplicationProcess implements AutoCloseable {
 	 * Stops a PostgreSQL that a killed application left running on the data folder, if
 	 * any: fast shutdown, then SIGKILL.
 	 */
-	static void stopDatabaseLeftOn(Path dataDirectory) throws IOException, InterruptedException {
+	public static void stopDatabaseLeftOn(Path dataDirectory) throws IOException, InterruptedException {
 		Path pidFile = dataDirectory.resolve("pgdata").resolve("postmaster.pid");
 		if (!Files.exists(pidFile)) {
 			return;
@@ -162,7 +162,7 @@ final class ApplicationProcess implements AutoCloseable {
 		return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
 	}
 
-	static int freePort() throws IOException {
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

@@ -176,6 +176,10 @@ public class ProductionSaga {
 
 	private void begin(ProductionStep next) {
 		cancelTimeLimit();
+		// A late result of an attempt that outlived its time limit can finish a step
+		// while
+		// its next attempt still waits; that attempt would only redo finished work.
+		this.queue.withdraw(this.videoId);
 		this.step = next;
 		start(1);
 	}

@@ -178,25 +178,40 @@ class ProductionSagaTest {
 
 	@Test
 	void cancellingStopsProductionAndDropsWaitingWork() throws Exception {
-		this.fixture.givenAPublished(scheduled())
-			.andThenAPublished(new ScriptReadyEvent(VIDEO, CHANNEL, SCRIPT, 5))
-			.whenPublishingA(new VideoCancelledEvent(VIDEO, CHANNEL, PUBLISH_AT, "changed plans"))
+		ContinuedGivenState given = this.fixture.givenAPublished(scheduled())
+			.andThenAPublished(new ScriptReadyEvent(VIDEO, CHANNEL, SCRIPT, 5));
+		int withdrawn = this.queue.withdrawn.size();
+		given.whenPublishingA(new VideoCancelledEvent(VIDEO, CHANNEL, PUBLISH_AT, "changed plans"))
 			.expectActiveSagas(0)
 			.expectNoDispatchedCommands()
 			.expectNoScheduledDeadlines();
-		assertThat(this.queue.withdrawn).containsExactly(VIDEO);
+		assertThat(this.queue.withdrawn).hasSize(withdrawn + 1).last().isEqualTo(VIDEO);
 		this.fixture.whenTimeElapses(Duration.ofHours(1)).expectNoDispatchedCommands();
 	}
 
 	@Test
 	void aVideoHaltedAtItsCostCapStopsProductionDuringARetryWait() throws Exception {
-		this.fixture.givenAPublished(scheduled())
-			.andThenAPublished(failed(ProductionStep.SCRIPT, 1, true, 0))
-			.whenPublishingA(new VideoHaltedEvent(VIDEO, CHANNEL, 600_000, 500_000))
+		ContinuedGivenState given = this.fixture.givenAPublished(scheduled())
+			.andThenAPublished(failed(ProductionStep.SCRIPT, 1, true, 0));
+		int withdrawn = this.queue.withdrawn.size();
+		given.whenPublishingA(new VideoHaltedEvent(VIDEO, CHANNEL, 600_000, 500_000))
 			.expectActiveSagas(0)
 			.expectNoScheduledDeadlines();
-		assertThat(this.queue.withdrawn).containsExactly(VIDEO);
+		assertThat(this.queue.withdrawn).hasSize(withdrawn + 1).last().isEqualTo(VIDEO);
 		this.fixture.whenTimeElapses(Duration.ofHours(1)).expectNoDispatchedCommands();
+	}
+
+	@Test
+	void aStepThatFinishesDropsItsAttemptsStillWaiting() throws Exception {
+		ContinuedGivenState given = this.fixture.givenAPublished(scheduled())
+			.andThenAPublished(failed(ProductionStep.SCRIPT, 1, true, 0))
+			.andThenTimeElapses(RETRY_DELAY);
+		int withdrawn = this.queue.withdrawn.size();
+		// The first attempt's late result arrives while the second waits for a worker.
+		given.whenPublishingA(new ScriptReadyEvent(VIDEO, CHANNEL, SCRIPT, 5))
+			.expectDispatchedCommands(new StartProductionStepCommand(VIDEO, ProductionStep.VOICE, 1));
+		assertThat(this.queue.withdrawn).hasSize(withdrawn + 1);
+		assertThat(this.queue.last().step()).isEqualTo(ProductionStep.VOICE);
 	}
 
 	@Test
