@@ -132,7 +132,7 @@ export class Chart {
 		const start = performance.now();
 		this.range = { from, to };
 		this.plot.setScale('x', { min: from / 1000, max: to / 1000 });
-		performance.measure('chart-feedback', { start, end: performance.now() });
+		requestAnimationFrame(() => performance.measure('chart-feedback', { start, end: performance.now() }));
 		if (await this.load()) {
 			// The new points are drawn once the next frame paints.
 			requestAnimationFrame(() => performance.measure('chart-interaction', { start, end: performance.now() }));

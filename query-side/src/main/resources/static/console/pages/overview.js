@@ -48,8 +48,6 @@ export async function overview(view, { feed }) {
 			figure('Last backup', 'lastBackupAt', platform.lastBackupAt, platform.lastBackupAt ? time(platform.lastBackupAt) : 'none'),
 		]));
 	};
-	await render();
-
 	const to = new Date(Math.ceil(Date.now() / 60000) * 60000);
 	const from = new Date(+to - 24 * 3600 * 1000);
 	const charts = [
@@ -59,7 +57,8 @@ export async function overview(view, { feed }) {
 	];
 	view.append(el('section', { 'aria-label': 'Last 24 hours' }, el('h2', {}, 'Last 24 hours'), charts.map((chart) => chart.element)),
 		el('section', { 'aria-labelledby': 'live-title' }, el('h2', { id: 'live-title' }, 'Live events'), events));
-	await Promise.all(charts.map((chart) => chart.ready));
+	// The figures and the charts load side by side.
+	await Promise.all([render(), ...charts.map((chart) => chart.ready)]);
 
 	// Events arrive in bursts: one refresh answers all the events of a burst.
 	let pending = null;

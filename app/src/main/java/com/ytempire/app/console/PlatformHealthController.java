@@ -36,7 +36,10 @@ class PlatformHealthController {
 	Map<String, Object> health() {
 		Map<String, Object> health = new LinkedHashMap<>();
 		health.put("asOf", Instant.now().toString());
-		health.put("eventStoreHead", whole("eventstore.head.position"));
+		Long head = whole("eventstore.head.position");
+		// Below zero until the first poll has read the store: unknown, not an empty
+		// store.
+		health.put("eventStoreHead", (head == null || head < 0) ? null : head);
 		health.put("sagasLive", whole("sagas.live"));
 		health.put("deadLetters", whole("dead.letters"));
 		health.put("processors", processors());

@@ -146,6 +146,31 @@ class ConsoleBrowserTest {
 	}
 
 	@Test
+	void feedResumesAfterTheLastEventItSaw() {
+		List<?> events = (List<?>) get("/api/v1/audit/" + this.videoId).get("events");
+		long scheduled = ((Number) ((Map<?, ?>) events.get(0)).get("position")).longValue();
+		long costed = ((Number) ((Map<?, ?>) events.get(1)).get("position")).longValue();
+		signIn(TestKeys.VIEWER);
+		// The console's own feed reader, as after a reconnect: it has seen the video's
+		// first event and must get the next one, and not the first again.
+		Object answer = this.browser.driver().executeAsyncScript("""
+				const [videoId, seen, done] = arguments;
+				import('/console/feed.js').then(({ Feed }) => {
+					const feed = new Feed(() => {});
+					feed.lastEventId = String(seen);
+					feed.subscribe((event) => {
+						if (event.data.videoId === videoId) {
+							feed.stop();
+							done([event.id, event.data.type]);
+						}
+					});
+					feed.start();
+				});
+				""", this.videoId, scheduled);
+		assertThat(answer).isEqualTo(List.of(String.valueOf(costed), "CostRecordedEvent"));
+	}
+
+	@Test
 	void exportsTheChannelsAsCsv() throws Exception {
 		signIn(TestKeys.VIEWER);
 		open("#/channels", "channels");
