@@ -3,6 +3,7 @@
 import { after, all, get } from '../api.js';
 import { refreshed } from '../feed.js';
 import { Chart, seriesChart } from '../chart.js';
+import { exportButtons } from '../exports.js';
 import { cards, count, dollars, el, percent, time } from '../format.js';
 import { Table } from '../table.js';
 
@@ -29,6 +30,7 @@ export async function channel(view, { params: [channelId], feed }) {
 				{ class: burn > 1 ? 'over' : 'under', 'data-field': 'burn' }],
 		]),
 		el('section', { 'aria-labelledby': 'stages-title' }, el('h3', { id: 'stages-title' }, 'Videos by stage'),
+			exportButtons(`stages-${channelId}`, () => ['stage', 'videos'], () => stages.map(([stage, videos]) => ({ stage, videos }))),
 			el('table', { class: 'stages' }, el('tbody', {}, stages.map(([stage, n]) => el('tr', {}, el('th', { scope: 'row' }, stage),
 				el('td', { class: 'num' }, String(n)), el('td', {}, el('span', { class: 'bar', style: `width:${(n / most) * 12}rem` }))))))));
 

@@ -1,11 +1,11 @@
 // One video: its stage timeline, its costs, its audit history (event replay) and, once
 // rendered, the MP4 itself.
-import { after, get, objectUrl } from '../api.js';
+import { ApiError, after, get, objectUrl, post } from '../api.js';
 import { refreshed } from '../feed.js';
 import { cards, dollars, el, time } from '../format.js';
 import { Table } from '../table.js';
 
-export async function video(view, { params: [videoId], feed }) {
+export async function video(view, { params: [videoId], feed, allows }) {
 	const [detail, audit] = await Promise.all([get(`/api/v1/videos/${encodeURIComponent(videoId)}`),
 		get(`/api/v1/audit/${encodeURIComponent(videoId)}`)]);
 	const timeline = el('ol', { class: 'timeline', 'aria-label': 'Stage timeline' });
@@ -24,6 +24,18 @@ export async function video(view, { params: [videoId], feed }) {
 		{ key: 'position', label: 'Position', numeric: true },
 	], { name: `audit-${videoId}`, caption: 'Audit history', filter: (row, text) => `${row.type} ${row.issuedBy}`.toLowerCase().includes(text) });
 	const figures = el('div');
+	// Operators may stop a video still in production; the page changes when the feed says
+	// it was cancelled.
+	const actions = el('div', { class: 'tools' });
+	const outcome = el('span', { role: 'status' });
+	const cancel = el('button', { type: 'button', id: 'cancel-video', onclick: async () => {
+		try {
+			await post(`/api/v1/videos/${encodeURIComponent(videoId)}/cancel`, { reason: 'cancelled from the console' });
+			outcome.textContent = 'Cancellation sent';
+		} catch (error) {
+			outcome.textContent = error instanceof ApiError ? error.message : String(error);
+		}
+	} }, 'Cancel this video');
 	const player = el('div', { class: 'player' });
 
 	const show = (current, events) => {
@@ -38,13 +50,15 @@ export async function video(view, { params: [videoId], feed }) {
 		timeline.replaceChildren(...current.stages.map((stage) => el('li', {}, el('strong', {}, stage.stage), ` ${time(stage.enteredAt)}`,
 			stage.durationMillis !== undefined ? ` (${(stage.durationMillis / 1000).toFixed(1)} s)` : '')));
 		costs.setRows(current.costs);
+		const producing = !['PUBLISHED', 'FAILED', 'CANCELLED', 'HALTED'].includes(current.stage);
+		actions.replaceChildren(...(allows('operator') && producing ? [cancel, outcome] : []));
 		history.setRows(events.events);
 	};
 	show(detail, audit);
 	view.append(
 		el('p', {}, el('a', { href: '#/channels' }, 'Channels'), ' › ',
 			el('a', { href: `#/channels/${encodeURIComponent(detail.channelId)}` }, detail.channelId), ' › ', detail.title),
-		el('h2', {}, detail.title), figures,
+		el('h2', {}, detail.title), figures, actions,
 		el('section', { 'aria-labelledby': 'timeline-title' }, el('h3', { id: 'timeline-title' }, 'Stages'), timeline),
 		el('section', { 'aria-labelledby': 'costs-title' }, el('h3', { id: 'costs-title' }, 'Costs'), costs.element),
 		el('section', { 'aria-labelledby': 'player-title' }, el('h3', { id: 'player-title' }, 'Rendered video'), player),

@@ -1,5 +1,6 @@
 package com.ytempire.app.benchmark;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -64,10 +65,14 @@ public final class ConsoleBenchmark {
 			ConsoleBenchmark benchmark = new ConsoleBenchmark(app);
 			String seriesChannel = benchmark.seed(channels);
 			try (Browser browser = Browser.start()) {
-				benchmark.note("Chromium %s (headless), %d cores, %d channels, %d rounds",
+				benchmark.note("Chromium %s (headless), %d cores, load average (1 min) %.2f, %d channels, %d rounds",
 						browser.driver().getCapabilities().getBrowserVersion(),
-						Runtime.getRuntime().availableProcessors(), channels, ROUNDS);
+						Runtime.getRuntime().availableProcessors(),
+						ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), channels, ROUNDS);
 				benchmark.measure(browser, seriesChannel);
+				// The machine is shared: its load says how far to trust the figures.
+				benchmark.note("Load average (1 min) at the end: %.2f",
+						ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 			}
 			System.out.println();
 			benchmark.report.forEach(System.out::println);

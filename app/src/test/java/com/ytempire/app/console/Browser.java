@@ -1,5 +1,6 @@
 package com.ytempire.app.console;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -36,9 +39,12 @@ public final class Browser implements AutoCloseable {
 
 	private final Path downloads;
 
-	private Browser(ChromeDriver driver, Path downloads) {
+	private final Path profile;
+
+	private Browser(ChromeDriver driver, Path downloads, Path profile) {
 		this.driver = driver;
 		this.downloads = downloads;
+		this.profile = profile;
 	}
 
 	/**
@@ -75,7 +81,7 @@ public final class Browser implements AutoCloseable {
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
-		return new Browser(new ChromeDriver(service, options), downloads);
+		return new Browser(new ChromeDriver(service, options), downloads, profile);
 	}
 
 	public ChromeDriver driver() {
@@ -115,8 +121,10 @@ public final class Browser implements AutoCloseable {
 	}
 
 	@Override
-	public void close() {
+	public void close() throws IOException {
 		this.driver.quit();
+		FileSystemUtils.deleteRecursively(this.downloads);
+		FileSystemUtils.deleteRecursively(this.profile);
 	}
 
 }

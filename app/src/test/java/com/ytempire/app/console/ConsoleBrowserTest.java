@@ -81,7 +81,7 @@ class ConsoleBrowserTest {
 	}
 
 	@AfterAll
-	void stop() {
+	void stop() throws Exception {
 		if (this.browser != null) {
 			this.browser.close();
 		}
@@ -168,6 +168,23 @@ class ConsoleBrowserTest {
 				});
 				""", this.videoId, scheduled);
 		assertThat(answer).isEqualTo(List.of(String.valueOf(costed), "CostRecordedEvent"));
+	}
+
+	@Test
+	void operatorsCancelAVideoAndThePageFollows() {
+		String video = this.operator.scheduleVideo(this.channelId, Instant.now().plus(4, ChronoUnit.DAYS).toString());
+		signIn(TestKeys.VIEWER);
+		open("#/videos/" + video, "video");
+		assertThat(this.browser.driver().findElements(By.id("cancel-video"))).as("a viewer cannot cancel").isEmpty();
+		signIn(TestKeys.OPERATOR);
+		open("#/videos/" + video, "video");
+		this.browser.waiting(PATIENCE)
+			.until(ExpectedConditions.attributeToBe(By.id("feed-state"), "data-state", "live"));
+		this.browser.driver().findElement(By.id("cancel-video")).click();
+		this.browser.waiting(PATIENCE)
+			.until(ExpectedConditions.textToBe(By.cssSelector("[data-field='stage']"), "CANCELLED"));
+		assertThat(get("/api/v1/videos/" + video).get("stage")).isEqualTo("CANCELLED");
+		assertThat(this.browser.driver().findElements(By.id("cancel-video"))).isEmpty();
 	}
 
 	@Test
