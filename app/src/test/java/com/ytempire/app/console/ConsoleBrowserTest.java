@@ -188,6 +188,32 @@ class ConsoleBrowserTest {
 	}
 
 	@Test
+	void aLongTableRendersOnlyTheRowsInView() {
+		signIn(TestKeys.VIEWER);
+		// The channels page's table with a thousand rows: the document holds a screenful,
+		// and scrolling to the end shows the last row.
+		Object answer = this.browser.driver()
+			.executeAsyncScript(
+					"""
+							const done = arguments[0];
+							import('/console/table.js').then(({ Table }) => {
+								const table = new Table([{ key: 'name', label: 'Channel' }], { name: 'long', caption: 'Long' });
+								document.getElementById('page').replaceChildren(table.element);
+								table.setRows(Array.from({ length: 1000 }, (_, i) => ({ name: `channel ${String(i).padStart(4, '0')}` })));
+								const before = table.body.querySelectorAll('td').length;
+								table.scroller.scrollTop = table.scroller.scrollHeight;
+								table.paint();
+								const cells = [...table.body.querySelectorAll('td')];
+								done([before, cells.length, cells.at(-1).textContent]);
+							});
+							""");
+		List<?> result = (List<?>) answer;
+		assertThat(((Number) result.get(0)).intValue()).isBetween(1, 100);
+		assertThat(((Number) result.get(1)).intValue()).isBetween(1, 100);
+		assertThat(result.get(2)).isEqualTo("channel 0999");
+	}
+
+	@Test
 	void exportsTheChannelsAsCsv() throws Exception {
 		signIn(TestKeys.VIEWER);
 		open("#/channels", "channels");
