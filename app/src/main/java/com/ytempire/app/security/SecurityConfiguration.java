@@ -52,6 +52,8 @@ class SecurityConfiguration {
 			.addFilterAt(apiKeys, SecurityWebFiltersOrder.AUTHENTICATION)
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/health", "/health/**", "/api/metrics")
 				.permitAll()
+				.pathMatchers(HttpMethod.GET, "/", "/index.html", "/console/**", "/webjars/**")
+				.permitAll()
 				.pathMatchers("/api/v1/admin/**")
 				.hasRole(Role.ADMIN.name())
 				.pathMatchers(HttpMethod.GET, "/api/v1/**")
