@@ -22,13 +22,9 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The operator console in a real browser against the whole application: sign-in, the
@@ -46,10 +42,6 @@ class ConsoleBrowserTest {
 
 	@LocalServerPort
 	private int port;
-
-	@Autowired
-	@Qualifier("requestMappingHandlerMapping")
-	private RequestMappingHandlerMapping mappings;
 
 	private Browser browser;
 
@@ -242,29 +234,6 @@ class ConsoleBrowserTest {
 		this.browser.waiting(Duration.ofMinutes(2))
 			.until(ExpectedConditions.textMatches(By.id("rebuild-state"), java.util.regex.Pattern.compile("^DONE.*")));
 		screenshot("operations");
-	}
-
-	@Test
-	void playsTheRenderedVideo() throws Exception {
-		assumeTrue(mediaEndpointServed(),
-				"No GET /api/v1/media/{contentHash} in this build: rendered videos cannot be served yet");
-		eventually(Duration.ofMinutes(5), () -> get("/api/v1/videos/" + this.videoId).get("video") != null);
-		signIn(TestKeys.VIEWER);
-		open("#/videos/" + this.videoId, "video");
-		this.browser.waiting(Duration.ofSeconds(60)).until((driver) -> {
-			Object duration = this.browser
-				.script("const v = document.querySelector('video'); return v ? v.duration : null;");
-			return duration instanceof Number number && number.doubleValue() > 0;
-		});
-		screenshot("video-playing");
-	}
-
-	private boolean mediaEndpointServed() {
-		return this.mappings.getHandlerMethods()
-			.keySet()
-			.stream()
-			.flatMap((mapping) -> mapping.getPatternsCondition().getPatterns().stream())
-			.anyMatch((pattern) -> pattern.getPatternString().startsWith("/api/v1/media/"));
 	}
 
 	private void signIn(String key) {

@@ -73,6 +73,9 @@ public class RenderConfiguration {
 			.threads(2)
 			.pollingInterval(Duration.ofSeconds(1))
 			.enableImmediateExecution()
+			// A deadline handler runs for milliseconds; shutting down need not wait
+			// longer.
+			.shutdownMaxWait(Duration.ofSeconds(5))
 			.build();
 	}
 
