@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.ytempire.app.Api;
 import com.ytempire.app.IntegrationTest;
 import com.ytempire.app.TestKeys;
+import com.ytempire.app.render.ProductionSwitch;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -24,8 +25,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @IntegrationTest
 class ConsoleVideoTest {
 
-	private static final Path OUTPUT = Path.of("target", "console-video-it", UUID.randomUUID().toString());
-
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
 	@LocalServerPort
@@ -33,10 +32,7 @@ class ConsoleVideoTest {
 
 	@DynamicPropertySource
 	static void production(DynamicPropertyRegistry registry) {
-		registry.add("ytempire.render.enabled", () -> "true");
-		registry.add("ytempire.render.media-dir", () -> OUTPUT.resolve("media").toString());
-		registry.add("ytempire.render.outbox-dir", () -> OUTPUT.resolve("outbox").toString());
-		registry.add("ytempire.render.disk-reserve", () -> "1MB");
+		ProductionSwitch.on(registry);
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package com.ytempire.app.render;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ConfiguredProvidersTest {
 
-	private static final Path OUTPUT = Path.of("target", "production-it", UUID.randomUUID().toString());
-
 	private static final String KEY = "sk-test-" + UUID.randomUUID();
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,10 +41,7 @@ class ConfiguredProvidersTest {
 
 	@DynamicPropertySource
 	static void production(DynamicPropertyRegistry registry) {
-		registry.add("ytempire.render.enabled", () -> "true");
-		registry.add("ytempire.render.media-dir", () -> OUTPUT.resolve("media").toString());
-		registry.add("ytempire.render.outbox-dir", () -> OUTPUT.resolve("outbox").toString());
-		registry.add("ytempire.render.disk-reserve", () -> "1MB");
+		ProductionSwitch.on(registry);
 		registry.add("ytempire.render.providers.script", () -> "openai");
 		registry.add("ytempire.render.providers.openai-url", () -> "http://127.0.0.1:" + OPENAI.getAddress().getPort());
 		registry.add("OPENAI_API_KEY", () -> KEY);

@@ -1,9 +1,7 @@
 package com.ytempire.app.render;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 
 import com.ytempire.app.IntegrationTest;
 import com.ytempire.app.TestKeys;
@@ -22,16 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class ProductionDiskFullTest {
 
-	private static final Path OUTPUT = Path.of("target", "production-it", UUID.randomUUID().toString());
-
 	@LocalServerPort
 	private int port;
 
 	@DynamicPropertySource
 	static void production(DynamicPropertyRegistry registry) {
-		registry.add("ytempire.render.enabled", () -> "true");
-		registry.add("ytempire.render.media-dir", () -> OUTPUT.resolve("media").toString());
-		registry.add("ytempire.render.outbox-dir", () -> OUTPUT.resolve("outbox").toString());
+		ProductionSwitch.on(registry);
 		// No disk here keeps a petabyte free.
 		registry.add("ytempire.render.disk-reserve", () -> "1024TB");
 		registry.add("ytempire.render.attempts.max", () -> "2");

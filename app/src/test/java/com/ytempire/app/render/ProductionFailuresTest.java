@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.ytempire.app.IntegrationTest;
 import com.ytempire.app.TestKeys;
@@ -35,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(ProductionFailuresTest.Providers.class)
 class ProductionFailuresTest {
 
-	private static final Path OUTPUT = Path.of("target", "production-it", UUID.randomUUID().toString());
+	private static Path output;
 
 	@LocalServerPort
 	private int port;
@@ -44,10 +43,7 @@ class ProductionFailuresTest {
 
 	@DynamicPropertySource
 	static void production(DynamicPropertyRegistry registry) {
-		registry.add("ytempire.render.enabled", () -> "true");
-		registry.add("ytempire.render.media-dir", () -> OUTPUT.resolve("media").toString());
-		registry.add("ytempire.render.outbox-dir", () -> OUTPUT.resolve("outbox").toString());
-		registry.add("ytempire.render.disk-reserve", () -> "1MB");
+		output = ProductionSwitch.on(registry);
 		registry.add("ytempire.render.workers", () -> "2");
 		registry.add("ytempire.render.timeouts.script", () -> "3s");
 		registry.add("ytempire.render.attempts.retry-delay", () -> "1s");
@@ -118,7 +114,7 @@ class ProductionFailuresTest {
 			ScriptedProviders providers = new ScriptedProviders(6_000);
 			PriceTable prices = PriceTable.offline();
 			return new VideoProduction(providers, new PlaceholderToneSynthesizer(prices), providers,
-					new OutboxPublisher(OUTPUT.resolve("outbox"), prices), store, compositor, prices);
+					new OutboxPublisher(output.resolve("outbox"), prices), store, compositor, prices);
 		}
 
 	}

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.ytempire.app.IntegrationTest;
 import com.ytempire.app.TestKeys;
@@ -28,7 +27,7 @@ import static org.assertj.core.api.Assertions.within;
 @IntegrationTest
 class VideoProductionEndToEndTest {
 
-	private static final Path OUTPUT = Path.of("target", "production-it", UUID.randomUUID().toString());
+	private static Path output;
 
 	@LocalServerPort
 	private int port;
@@ -37,10 +36,7 @@ class VideoProductionEndToEndTest {
 
 	@DynamicPropertySource
 	static void production(DynamicPropertyRegistry registry) {
-		registry.add("ytempire.render.enabled", () -> "true");
-		registry.add("ytempire.render.media-dir", () -> OUTPUT.resolve("media").toString());
-		registry.add("ytempire.render.outbox-dir", () -> OUTPUT.resolve("outbox").toString());
-		registry.add("ytempire.render.disk-reserve", () -> "1MB");
+		output = ProductionSwitch.on(registry);
 	}
 
 	@BeforeEach
@@ -54,9 +50,9 @@ class VideoProductionEndToEndTest {
 
 		Map<String, Object> detail = this.production.awaitStage(video, "PUBLISHED", Duration.ofMinutes(4));
 
-		Path mp4 = OUTPUT.resolve("outbox").resolve(video + ".mp4");
+		Path mp4 = output.resolve("outbox").resolve(video + ".mp4");
 		assertThat(mp4).exists();
-		assertThat(OUTPUT.resolve("outbox").resolve(video + ".json")).exists();
+		assertThat(output.resolve("outbox").resolve(video + ".json")).exists();
 		MediaProbe probe = MediaProbe.of(mp4);
 		assertThat(probe.videoCodec()).isEqualTo("h264");
 		assertThat(probe.audioCodec()).isEqualTo("aac");
