@@ -76,7 +76,7 @@ class DeadLetters {
 			return Decisions.evict();
 		}
 		catch (RuntimeException ex) {
-			return Decisions.requeue(ex);
+			return Decisions.requeue(Projection.causeToKeep(ex));
 		}
 	}
 

@@ -11,12 +11,14 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import org.axonframework.messaging.deadletter.ThrowableCause;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -43,6 +45,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public abstract class Projection {
 
 	private static final Logger log = LoggerFactory.getLogger(Projection.class);
+
+	/** The dead-letter table's cause column holds 1023 characters. */
+	private static final int MAX_CAUSE_LENGTH = 1000;
 
 	private final String batchKey = getClass().getName() + ".batch";
 
@@ -125,9 +130,10 @@ public abstract class Projection {
 				applyAlone(message);
 			}
 			catch (RuntimeException ex) {
+				Throwable cause = causeToKeep(ex);
 				log.warn("Projection {} cannot fold event {} ({}); it goes to the dead-letter queue: {}", name(),
-						message.getIdentifier(), message.getPayloadType().getSimpleName(), ex.getMessage());
-				queue.enqueue(sequence, new GenericDeadLetter<>(sequence, message, ex));
+						message.getIdentifier(), message.getPayloadType().getSimpleName(), cause.getMessage());
+				queue.enqueue(sequence, new GenericDeadLetter<>(sequence, message, cause));
 				held.add(sequence);
 			}
 		}
@@ -163,6 +169,14 @@ public abstract class Projection {
 		messages.forEach((message) -> sequences.add(sequenceOf(message)));
 		sequences.stream().filter(queue::contains).forEach(held::add);
 		return held;
+	}
+
+	/**
+	 * The failure as a dead letter keeps it: the most specific cause (a SQL error's own
+	 * message, not the statement around it), short enough for the queue's column.
+	 */
+	public static Throwable causeToKeep(Throwable failure) {
+		return ThrowableCause.truncated(NestedExceptionUtils.getMostSpecificCause(failure), MAX_CAUSE_LENGTH);
 	}
 
 	/**
