@@ -22,6 +22,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * Every {@code /api/v1} request needs an API key: viewers read, operators also send
@@ -39,6 +40,9 @@ class SecurityConfiguration {
 		AuthenticationWebFilter apiKeys = new AuthenticationWebFilter(authenticationManager(keys));
 		apiKeys.setServerAuthenticationConverter(apiKeyConverter());
 		apiKeys.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		// Only the API reads keys: a health check or scrape that sends a stale key still
+		// gets its answer.
+		apiKeys.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/api/v1/**"));
 		apiKeys.setAuthenticationFailureHandler((exchange, ex) -> problems.write(exchange.getExchange().getResponse(),
 				HttpStatus.UNAUTHORIZED, "The API key is not valid"));
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
