@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -61,10 +62,15 @@ final class Http {
 	}
 
 	/** What came back; {@code body} is at most the first 64 KB. */
-	record Answer(int status, String contentType, String retryAfter, String body, HttpResponse<?> response) {
+	record Answer(int status, String contentType, String retryAfter, String body, Map<String, List<String>> headers) {
 
 		String header(String name) {
-			return this.response.headers().firstValue(name).orElse(null);
+			return this.headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+				.flatMap((entry) -> entry.getValue().stream())
+				.findFirst()
+				.orElse(null);
 		}
 
 	}
@@ -82,9 +88,14 @@ final class Http {
 	}
 
 	CompletableFuture<Answer> sendAsync(Call call) {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + call.rawPath()))
-			.timeout(TIMEOUT);
+		URI uri;
+		try {
+			uri = URI.create("http://127.0.0.1:" + this.port + call.rawPath());
+		}
+		catch (IllegalArgumentException notAUri) {
+			return CompletableFuture.supplyAsync(() -> RawHttp.send(this.port, call));
+		}
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT);
 		if (call.key() != null) {
 			request.header("Authorization", "Bearer " + call.key());
 		}
@@ -116,7 +127,7 @@ final class Http {
 			text = "<body not read: " + ex.getMessage() + ">";
 		}
 		return new Answer(response.statusCode(), contentType, response.headers().firstValue("Retry-After").orElse(null),
-				text, response);
+				text, response.headers().map());
 	}
 
 }
