@@ -47,10 +47,14 @@ class RequestBodyLimit implements WebFilter, Ordered {
 		this.problems = problems;
 	}
 
-	/** After security and the query bound: a refused request is never read. */
+	/**
+	 * Before security: the request firewall refuses some requests (an unknown method)
+	 * without reading them, and an oversized body still in flight would turn that answer
+	 * into a broken connection.
+	 */
 	@Override
 	public int getOrder() {
-		return -98;
+		return Ordered.HIGHEST_PRECEDENCE + 2;
 	}
 
 	@Override

@@ -1,11 +1,16 @@
 package com.ytempire.app.hardening;
 
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -42,6 +47,8 @@ class BadInputFuzzTest {
 	private static final long SEED = Long.getLong("hardening.fuzz.seed", System.nanoTime());
 
 	private static final int CONCURRENCY = 8;
+
+	private static final int FEED_SUBSCRIBERS = 300;
 
 	/** What a stack trace or a leaked exception looks like in a body. */
 	private static final Pattern LEAK = Pattern.compile(
@@ -87,6 +94,36 @@ class BadInputFuzzTest {
 		stillServes(operator, channelId);
 	}
 
+	@Test
+	void feedAbuseLeavesTheServiceServing() throws Exception {
+		Http http = new Http(this.port);
+		HttpClient client = HttpClient.newHttpClient();
+		List<CompletableFuture<HttpResponse<InputStream>>> subscribers = new ArrayList<>();
+		for (int i = 0; i < FEED_SUBSCRIBERS; i++) {
+			HttpRequest.Builder request = HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/feed?kinds=stage,cost"))
+				.header("Authorization", "Bearer " + TestKeys.VIEWER);
+			if (i % 3 == 0) {
+				request.header("Last-Event-ID", Integer.toString(i));
+			}
+			subscribers.add(client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream()));
+		}
+		for (CompletableFuture<HttpResponse<InputStream>> subscriber : subscribers) {
+			HttpResponse<InputStream> response = subscriber.join();
+			assertThat(response.statusCode()).isEqualTo(200);
+			// The client goes away without a word.
+			response.body().close();
+		}
+		for (String lastEventId : List.of("-1", "abc", "1e5", "9".repeat(40), "1.5", "0x10", " 1 2 ")) {
+			Http.Answer answer = http.send(Http.Call.of("GET", "/api/v1/feed", TestKeys.VIEWER)
+				.withBody(null, Map.of("Last-Event-ID", lastEventId), false));
+			assertThat(answer.status()).as(lastEventId).isEqualTo(400);
+			assertThat(answer.contentType()).startsWith("application/problem+json");
+		}
+		Api operator = Api.at(this.port, TestKeys.OPERATOR);
+		stillServes(operator, operator.createChannel("After feeds " + SEED, 1));
+	}
+
 	private static void check(Http.Call call, Http.Answer answer, ConcurrentLinkedQueue<String> failures) {
 		String seen = answer.status() + " " + answer.contentType() + " "
 				+ answer.body().substring(0, Math.min(300, answer.body().length())) + " for " + call;
@@ -123,7 +160,8 @@ class BadInputFuzzTest {
 
 	private static void stillServes(Api operator, String channelId) {
 		Map<String, Object> created = operator
-			.post("/api/v1/channels", Map.of("name", "After fuzz " + SEED, "niche", "tech", "dailyVideoQuota", 1))
+			.post("/api/v1/channels",
+					Map.of("name", "After fuzz " + UUID.randomUUID(), "niche", "tech", "dailyVideoQuota", 1))
 			.expectStatus()
 			.isCreated()
 			.expectBody(new ParameterizedTypeReference<Map<String, Object>>() {

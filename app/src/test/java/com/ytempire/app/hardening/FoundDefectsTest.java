@@ -65,6 +65,20 @@ class FoundDefectsTest {
 		}
 	}
 
+	@Test
+	void anEmptyAcceptHeaderIsTreatedAsNone() throws Exception {
+		Http.Answer answer = new Http(this.port)
+			.send(Http.Call.of("GET", "/api/metrics", null).withBody(null, Map.of("Accept", ""), false));
+		assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+		assertThat(answer.body()).contains("http_requests_total");
+	}
+
+	@Test
+	void aNulInAQueryParameterIsBadRequest() throws Exception {
+		assertProblem(new Http(this.port).send(Http.Call.of("GET", "/api/v1/channels?niche=a%00b", TestKeys.VIEWER)),
+				400);
+	}
+
 	private static void assertProblem(Http.Answer answer, int status) {
 		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
 		assertThat(answer.contentType()).startsWith("application/problem+json");
