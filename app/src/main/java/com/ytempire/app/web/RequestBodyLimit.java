@@ -22,11 +22,13 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Refuses a request body over the size limit with 413 on every route, also on those whose
- * handler never reads a body (the JSON decoder's own limit only guards the routes that
- * decode one). A body over the limit, declared or streamed in chunks without a length, is
- * read and thrown away (up to a bound) and refused; a chunked body within the limit is
- * read and handed on from memory.
+ * Reads every request body before anything answers, up to the size limit, and refuses a
+ * larger one with 413 on every route, also on those whose handler never reads a body (the
+ * JSON decoder's own limit only guards the routes that decode one), and whether its
+ * length was declared or it came in chunks. Read first because an answer given while the
+ * client is still sending (the request firewall's, the security filters') reaches it as a
+ * reset connection instead: the server closes a connection with unread data. A body over
+ * the limit is read and thrown away up to a bound.
  */
 @Component
 class RequestBodyLimit implements WebFilter, Ordered {
@@ -62,8 +64,7 @@ class RequestBodyLimit implements WebFilter, Ordered {
 		ServerHttpRequest request = exchange.getRequest();
 		HttpHeaders headers = request.getHeaders();
 		long length = headers.getContentLength();
-		if (length >= 0 && length <= this.maxBytes
-				|| length < 0 && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+		if (length == 0 || length < 0 && !headers.containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
 			return chain.filter(exchange);
 		}
 		AtomicLong read = new AtomicLong();

@@ -140,12 +140,15 @@ class BadInputFuzzTest {
 	}
 
 	/**
-	 * Reactor Netty refuses a request line that is too long or not a URI before any of
-	 * the application's code runs, with an empty 414, 431 or 400 that nothing can shape.
+	 * Reactor Netty refuses a request line that is too long or not a URI, and headers
+	 * over its size limit, before any of the application's code runs, with an empty 414,
+	 * 431 or 400 that nothing can shape.
 	 */
 	private static boolean refusedByHttpParser(Http.Call call, Http.Answer answer) {
 		boolean badRequestLine = call.rawPath().length() > 4000 || !isUri(call.rawPath());
-		return badRequestLine && answer.body().isEmpty() && Set.of(400, 414, 431).contains(answer.status());
+		boolean hugeHeaders = call.headers().values().stream().mapToInt(String::length).sum() > 4000;
+		return (badRequestLine || hugeHeaders) && answer.body().isEmpty()
+				&& Set.of(400, 414, 431).contains(answer.status());
 	}
 
 	private static boolean isUri(String rawPath) {

@@ -79,6 +79,27 @@ class FoundDefectsTest {
 				400);
 	}
 
+	@Test
+	void anOverlongIdWithAnIdempotencyKeyIsNotFound() throws Exception {
+		Http.Answer answer = new Http(this.port)
+			.send(Http.Call.of("POST", "/api/v1/channels/" + "x".repeat(300) + "/resume", TestKeys.OPERATOR)
+				.withBody(null, Map.of("Idempotency-Key", UUID.randomUUID().toString()), false));
+		assertProblem(answer, 404);
+	}
+
+	@Test
+	void aBodySentToARefusedPathStillGetsItsAnswer() throws Exception {
+		Http http = new Http(this.port);
+		byte[] body = ("{\"a\":\"" + "b".repeat(30_000) + "\"}").getBytes();
+		for (String path : new String[] { "/api/v1/videos/%2F/costs", "/api/v1/channels/%00/resume" }) {
+			for (boolean chunked : new boolean[] { false, true }) {
+				Http.Answer answer = http.send(Http.Call.of("POST", path, TestKeys.ADMIN)
+					.withBody(body, Map.of("Content-Type", "application/json"), chunked));
+				assertProblem(answer, 400);
+			}
+		}
+	}
+
 	private static void assertProblem(Http.Answer answer, int status) {
 		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
 		assertThat(answer.contentType()).startsWith("application/problem+json");

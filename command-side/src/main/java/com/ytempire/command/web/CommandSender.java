@@ -12,6 +12,7 @@ import com.ytempire.command.eventstore.CommandPositions;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.ResponseEntity;
@@ -24,6 +25,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CommandSender {
+
+	/** The widest id the write side stores. */
+	static final int MAX_ID_LENGTH = 200;
 
 	private final CommandGateway gateway;
 
@@ -46,6 +50,10 @@ public class CommandSender {
 	 * caller
 	 */
 	public Mono<CommandAccepted> send(CommandRequest request, String resourceId, Object command) {
+		if (resourceId.length() > MAX_ID_LENGTH) {
+			// No id is that long, and the idempotency table could not even store it.
+			return Mono.error(new AggregateNotFoundException(resourceId, "No id is longer than " + MAX_ID_LENGTH));
+		}
 		return Mono.fromCallable(() -> sendBlocking(request, resourceId, command))
 			.subscribeOn(this.threads.scheduler());
 	}
