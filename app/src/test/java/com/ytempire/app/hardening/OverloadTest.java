@@ -13,8 +13,11 @@ import java.util.concurrent.CompletableFuture;
 import com.ytempire.app.TestKeys;
 import com.ytempire.app.YtEmpireApplication;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -31,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "ytempire.data-dir=target/it-data/${random.uuid}", "ytempire.database.embedded.durable=false",
 				"ytempire.security.api-keys=" + HardeningKeys.CONFIGURATION, "ytempire.query.max-concurrent=1",
 				"ytempire.query.max-feed-subscribers=5", "ytempire.commands.threads=2", "ytempire.commands.queue=2" })
+@ExtendWith(OutputCaptureExtension.class)
 class OverloadTest {
 
 	private static final int BURST = 300;
@@ -39,7 +43,7 @@ class OverloadTest {
 	int port;
 
 	@Test
-	void excessQueriesAndCommandsAreShedAndServiceRecovers() throws Exception {
+	void excessQueriesAndCommandsAreShedAndServiceRecovers(CapturedOutput output) throws Exception {
 		Http http = new Http(this.port);
 		List<Http.Call> calls = new ArrayList<>();
 		for (int i = 0; i < BURST; i++) {
@@ -67,6 +71,7 @@ class OverloadTest {
 		assertThat(shedQueries.get(0).body()).contains("as many queries as it can");
 		assertThat(shedCommands.get(0).body()).contains("as many commands as it can");
 		servesNormally(http);
+		assertThat(output.getErr()).as("shedding is not an error to report").doesNotContain("RejectedExecution");
 	}
 
 	@Test
