@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -36,11 +37,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * token as far as the processor has read and "the token has passed position P" is exact.
  * <p>
  * An event the fold cannot take (a poison event) would fail its batch again and again and
- * stop the projection. So a failed batch is folded again event by event, each inside a
- * savepoint, and an event that fails on its own goes to the projection's dead-letter
- * queue, in the same transaction as the token. Later events of the same aggregate queue
- * up behind it, so an aggregate's events are never folded out of order; the others move
- * on. An operator retries the queue once the cause is fixed ({@link #applyAlone}).
+ * stop the projection. So when the processor retries a failed batch, it is folded event
+ * by event, each inside a savepoint, and an event that fails on its own goes to the
+ * projection's dead-letter queue, in the same transaction as the token. Later events of
+ * the same aggregate queue up behind it, so an aggregate's events are never folded out of
+ * order; the others move on. An operator retries the queue once the cause is fixed
+ * ({@link #applyAlone}).
  */
 public abstract class Projection {
 
@@ -54,6 +56,12 @@ public abstract class Projection {
 	private DeadLetterQueues deadLetters;
 
 	private TransactionTemplate savepoints;
+
+	/**
+	 * First events of batches that failed: their retry is folded event by event. The
+	 * first try goes without savepoints, so rows and token carry one transaction id.
+	 */
+	private final Set<String> failedBatchStarts = ConcurrentHashMap.newKeySet();
 
 	/** The processing group, which is also the processor's name. */
 	public abstract String name();
@@ -105,8 +113,18 @@ public abstract class Projection {
 		}
 		SequencedDeadLetterQueue<EventMessage<?>> queue = this.deadLetters.of(name());
 		Set<Object> held = heldSequences(queue, messages);
-		if (held.isEmpty() && folded(messages)) {
-			return;
+		String start = messages.get(0).getIdentifier();
+		if (held.isEmpty() && !this.failedBatchStarts.remove(start)) {
+			try {
+				apply(envelopes(messages), TableSet.LIVE);
+				return;
+			}
+			catch (RuntimeException ex) {
+				// The processor rolls the batch back and tries it again: then event by
+				// event.
+				this.failedBatchStarts.add(start);
+				throw ex;
+			}
 		}
 		List<EventMessage<?>> free = new ArrayList<>();
 		for (EventMessage<?> message : messages) {
