@@ -22,25 +22,27 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
  * Every {@code /api/v1} request needs an API key: viewers read, operators also send
  * commands, admins also run maintenance under {@code /api/v1/admin}. Health and the
- * metrics scrape stay open.
+ * metrics scrape stay open. Every client is rate limited, and browsers may call the API
+ * only from the configured dashboard origins.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
-	private static final String BEARER = "Bearer ";
-
-	private static final String API_KEY_HEADER = "X-API-Key";
-
 	@Bean
-	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiKeyRegistry keys, ProblemWriter problems) {
+	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiKeyRegistry keys, ProblemWriter problems,
+			RateLimitProperties rateLimits, CorsProperties cors) {
 		AuthenticationWebFilter apiKeys = new AuthenticationWebFilter(authenticationManager(keys));
 		apiKeys.setServerAuthenticationConverter(apiKeyConverter());
 		apiKeys.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+		// Only the API reads keys: a health check or scrape that sends a stale key still
+		// gets its answer.
+		apiKeys.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/api/v1/**"));
 		apiKeys.setAuthenticationFailureHandler((exchange, ex) -> problems.write(exchange.getExchange().getResponse(),
 				HttpStatus.UNAUTHORIZED, "The API key is not valid"));
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -49,6 +51,10 @@ class SecurityConfiguration {
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.cors(ServerHttpSecurity.CorsSpec::disable)
+			.addFilterAt(new CrossOriginFilter(cors, problems), SecurityWebFiltersOrder.CORS)
+			// Before authentication, so that guessing keys is limited too.
+			.addFilterBefore(new RateLimitFilter(keys, rateLimits, problems), SecurityWebFiltersOrder.AUTHENTICATION)
 			.addFilterAt(apiKeys, SecurityWebFiltersOrder.AUTHENTICATION)
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/health", "/health/**", "/api/metrics")
 				.permitAll()
@@ -74,12 +80,8 @@ class SecurityConfiguration {
 
 	private static ServerAuthenticationConverter apiKeyConverter() {
 		return (exchange) -> {
-			HttpHeaders headers = exchange.getRequest().getHeaders();
-			String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
-			String secret = (authorization != null && authorization.startsWith(BEARER))
-					? authorization.substring(BEARER.length()).strip() : headers.getFirst(API_KEY_HEADER);
-			return (secret == null || secret.isBlank()) ? Mono.empty()
-					: Mono.just(new UsernamePasswordAuthenticationToken(null, secret));
+			String secret = PresentedKey.in(exchange.getRequest().getHeaders());
+			return (secret == null) ? Mono.empty() : Mono.just(new UsernamePasswordAuthenticationToken(null, secret));
 		};
 	}
 

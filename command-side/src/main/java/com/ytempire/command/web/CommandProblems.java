@@ -1,6 +1,7 @@
 package com.ytempire.command.web;
 
 import com.ytempire.command.CommandRejectedException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
@@ -31,6 +32,15 @@ class CommandProblems {
 	@ExceptionHandler
 	ProblemDetail notFound(AggregateNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "Not found", "Nothing with id " + ex.getAggregateIdentifier() + " exists");
+	}
+
+	/**
+	 * The id names an aggregate of another kind (a video's id where a channel's is
+	 * expected): for this route nothing with that id exists.
+	 */
+	@ExceptionHandler
+	ProblemDetail otherKind(IncompatibleAggregateException ex) {
+		return problem(HttpStatus.NOT_FOUND, "Not found", "Nothing of this kind exists with that id");
 	}
 
 	@ExceptionHandler

@@ -7,11 +7,13 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 
 import com.ytempire.command.eventstore.CommandPositions;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.ResponseEntity;
@@ -24,6 +26,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CommandSender {
+
+	/** The widest id the write side stores. */
+	static final int MAX_ID_LENGTH = 200;
 
 	private final CommandGateway gateway;
 
@@ -46,6 +51,16 @@ public class CommandSender {
 	 * caller
 	 */
 	public Mono<CommandAccepted> send(CommandRequest request, String resourceId, Object command) {
+		if (resourceId.length() > MAX_ID_LENGTH) {
+			// No id is that long, and the idempotency table could not even store it.
+			return Mono.error(new AggregateNotFoundException(resourceId, "No id is longer than " + MAX_ID_LENGTH));
+		}
+		if (this.threads.full()) {
+			// Refused here rather than by the executor: Reactor reports an executor's
+			// refusal to the thread's uncaught-exception handler too, a stack trace on
+			// standard error for every shed command.
+			return Mono.error(new RejectedExecutionException("Every command thread is busy and the queue is full"));
+		}
 		return Mono.fromCallable(() -> sendBlocking(request, resourceId, command))
 			.subscribeOn(this.threads.scheduler());
 	}

@@ -44,6 +44,11 @@ public class CommandThreads implements DisposableBean {
 		return this.scheduler;
 	}
 
+	/** Every thread busy and the queue full: a command sent now would be refused. */
+	boolean full() {
+		return this.executor.getQueue().remainingCapacity() == 0;
+	}
+
 	@Override
 	public void destroy() throws InterruptedException {
 		this.executor.shutdown();
