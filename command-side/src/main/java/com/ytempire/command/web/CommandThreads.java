@@ -34,8 +34,7 @@ public class CommandThreads implements DisposableBean {
 		this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
 				new ArrayBlockingQueue<>(queue), named("command-"));
 		// Handed over as a plain Executor: given the ExecutorService itself, Reactor
-		// would
-		// cancel with an interrupt.
+		// would cancel with an interrupt.
 		Executor plain = this.executor::execute;
 		this.scheduler = Schedulers.fromExecutor(plain);
 	}
