@@ -37,7 +37,8 @@ class RouteRoleTest {
 			Map.entry("GET /health", Needs.NONE), Map.entry("GET /health/{*path}", Needs.NONE),
 			Map.entry("GET /api/metrics", Needs.NONE),
 			// Static console assets and WebJars.
-			Map.entry("GET /**", Needs.PUBLIC_STATIC), Map.entry("GET /webjars/**", Needs.PUBLIC_STATIC),
+			Map.entry("GET /", Needs.PUBLIC_STATIC), Map.entry("GET /**", Needs.PUBLIC_STATIC),
+			Map.entry("GET /webjars/**", Needs.PUBLIC_STATIC),
 			// Commands.
 			Map.entry("POST /api/v1/channels", Needs.OPERATOR),
 			Map.entry("PUT /api/v1/channels/{channelId}/settings", Needs.OPERATOR),

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 
@@ -60,6 +62,8 @@ final class Routes {
 	/** Collects functional routes as their predicates print them. */
 	private record FunctionalRoutes(Set<String> routes) implements RouterFunctions.Visitor {
 
+		private static final Pattern METHOD_AND_PATH = Pattern.compile("^\\(*([A-Z]+) && (/[^\\s()]*)\\)");
+
 		@Override
 		public void startNested(RequestPredicate predicate) {
 		}
@@ -70,7 +74,10 @@ final class Routes {
 
 		@Override
 		public void route(RequestPredicate predicate, HandlerFunction<?> handlerFunction) {
-			this.routes.add("FUNCTIONAL " + predicate);
+			// "((GET && /) && Accept: text/html)", Boot's welcome page, is the route "GET
+			// /".
+			Matcher route = METHOD_AND_PATH.matcher(predicate.toString());
+			this.routes.add(route.find() ? route.group(1) + " " + route.group(2) : "FUNCTIONAL " + predicate);
 		}
 
 		@Override
