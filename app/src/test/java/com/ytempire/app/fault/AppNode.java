@@ -57,6 +57,10 @@ final class AppNode {
 		return this.port;
 	}
 
+	long pid() {
+		return this.process.pid();
+	}
+
 	/** Whether the load client should send to it: started, ready and not being killed. */
 	boolean up() {
 		return this.up;

@@ -1,23 +1,31 @@
 package com.ytempire.app.fault;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.ytempire.app.fault.PostgresServer.StopMode;
 
 /**
  * Injects faults at random moments, one at a time, spread over the load: kills an
- * application process with SIGKILL and starts it again, or stops PostgreSQL in fast or
- * immediate mode and starts it again. The kinds take turns in a shuffled order, so each
- * comes about equally often. A process that exits without being killed is a finding: it
- * is counted and started again.
+ * application process with SIGKILL and starts it again, stops PostgreSQL in fast or
+ * immediate mode and starts it again, or has a process that holds no projection's claim
+ * rebuild every projection while the other one goes on projecting. The kinds take turns
+ * in a shuffled order, so each comes about equally often. A process that exits without
+ * being killed, or a rebuild that fails, is an incident: it is recorded (and the process
+ * started again).
  */
 final class FaultInjector {
 
@@ -27,7 +35,9 @@ final class FaultInjector {
 
 		POSTGRES_FAST("PostgreSQL stop -m fast + start"),
 
-		POSTGRES_IMMEDIATE("PostgreSQL stop -m immediate + start");
+		POSTGRES_IMMEDIATE("PostgreSQL stop -m immediate + start"),
+
+		PROJECTION_REBUILD("rebuild of every projection on one process, both serving");
 
 		private final String description;
 
@@ -41,13 +51,15 @@ final class FaultInjector {
 
 	}
 
+	private static final Duration REBUILD_TIMEOUT = Duration.ofMinutes(5);
+
 	private final PostgresServer database;
 
 	private final List<AppNode> nodes;
 
 	private final Map<Fault, Integer> injected = new EnumMap<>(Fault.class);
 
-	private final List<String> unexpectedExits = new ArrayList<>();
+	private final List<String> incidents = new ArrayList<>();
 
 	FaultInjector(PostgresServer database, List<AppNode> nodes) {
 		this.database = database;
@@ -102,15 +114,48 @@ final class FaultInjector {
 				Thread.sleep(500 + random.nextLong(2500));
 				this.database.start();
 			}
+			case PROJECTION_REBUILD -> {
+				AppNode node = notProjecting();
+				// Under load the live tables move on while they are compared: only a
+				// rebuild
+				// that fails is an incident here; the check after the run compares.
+				Rebuild.Outcome outcome = new Rebuild(node).run(REBUILD_TIMEOUT);
+				if (outcome.error() != null) {
+					this.incidents.add(Instant.now() + " " + node.name() + ": " + outcome.error());
+				}
+			}
 		}
 		this.injected.merge(fault, 1, Integer::sum);
 		System.out.printf("%s fault %s injected%n", Instant.now(), fault);
 	}
 
+	/**
+	 * A process that holds none of the projections' claims, if there is one: its rebuild
+	 * races the other process, which goes on projecting from its own position.
+	 */
+	private AppNode notProjecting() throws IOException {
+		Set<String> owners = new HashSet<>();
+		try (Connection connection = this.database.connect();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT owner FROM TokenEntry WHERE owner IS NOT NULL")) {
+			while (rows.next()) {
+				owners.add(rows.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IOException("Could not read the token claims", ex);
+		}
+		// Axon's JDBC token store names a claim's owner pid@host.
+		return this.nodes.stream()
+			.filter((node) -> owners.stream().noneMatch((owner) -> owner.startsWith(node.pid() + "@")))
+			.findAny()
+			.orElse(this.nodes.get(ThreadLocalRandom.current().nextInt(this.nodes.size())));
+	}
+
 	private void restartExitedNodes() throws IOException, InterruptedException {
 		for (AppNode node : this.nodes) {
 			if (node.exitedOnItsOwn()) {
-				this.unexpectedExits.add(Instant.now() + " " + node.name());
+				this.incidents.add(Instant.now() + " " + node.name() + " exited on its own");
 				node.kill();
 				node.start();
 			}
@@ -128,9 +173,12 @@ final class FaultInjector {
 		return Map.copyOf(this.injected);
 	}
 
-	/** Processes that exited without being killed: each a defect to look into. */
-	List<String> unexpectedExits() {
-		return List.copyOf(this.unexpectedExits);
+	/**
+	 * Processes that exited without being killed, rebuilds that failed: each a defect to
+	 * look into.
+	 */
+	List<String> incidents() {
+		return List.copyOf(this.incidents);
 	}
 
 }

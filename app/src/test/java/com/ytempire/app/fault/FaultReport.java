@@ -10,13 +10,13 @@ import com.ytempire.app.fault.FaultInjector.Fault;
 /**
  * What a fault run did and found, and whether the promise held: no acknowledged command
  * lost or applied twice, nothing refused stored, every read model equal to a rebuild from
- * the events, and no process that died on its own.
+ * the events, no process that died on its own and no rebuild that failed.
  */
 record FaultReport(Duration load, int nodes, StoreAudit.Result commands, QueryCounts queries,
-		Map<Fault, Integer> faults, List<String> unexpectedExits, ReadModelCheck.Result readModels) {
+		Map<Fault, Integer> faults, List<String> incidents, ReadModelCheck.Result readModels) {
 
 	boolean promiseKept() {
-		return this.commands.promiseKept() && this.readModels.converged() && this.unexpectedExits.isEmpty();
+		return this.commands.promiseKept() && this.readModels.converged() && this.incidents.isEmpty();
 	}
 
 	int faultCount() {
@@ -44,8 +44,8 @@ record FaultReport(Duration load, int nodes, StoreAudit.Result commands, QueryCo
 				this.queries.of(Outcome.SERVER_ERROR),
 				this.queries.of(Outcome.NO_ANSWER) + this.queries.of(Outcome.REFUSED)));
 		out.append(String.format("Read models: %s%n", describe(this.readModels)));
-		out.append(String.format("Processes that exited on their own: %s%n",
-				this.unexpectedExits.isEmpty() ? "none" : this.unexpectedExits));
+		out.append(String.format("Processes that exited on their own, rebuilds that failed: %s%n",
+				this.incidents.isEmpty() ? "none" : this.incidents));
 		c.problems().forEach((problem) -> out.append("VIOLATION ").append(problem).append('\n'));
 		out.append(promiseKept() ? "PROMISE KEPT\n" : "PROMISE BROKEN\n");
 		return out.toString();

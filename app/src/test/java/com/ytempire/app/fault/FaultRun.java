@@ -59,7 +59,7 @@ record FaultRun(Path jar, Path directory, Duration load, int faults, int clients
 			}
 			ReadModelCheck.Result readModels = ReadModelCheck.run(database, nodes.get(0));
 			return new FaultReport(this.load, NODES, commands, load.queries(), injector.injected(),
-					injector.unexpectedExits(), readModels);
+					injector.incidents(), readModels);
 		}
 		finally {
 			stopAll(nodes, database);

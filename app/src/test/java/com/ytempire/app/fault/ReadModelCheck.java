@@ -1,9 +1,5 @@
 package com.ytempire.app.fault;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,9 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.ytempire.app.TestKeys;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Once the load has stopped: waits until every event processor has passed the head of the
@@ -27,8 +21,6 @@ final class ReadModelCheck {
 	private static final Duration CATCH_UP = Duration.ofMinutes(3);
 
 	private static final Duration REBUILD = Duration.ofMinutes(5);
-
-	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private ReadModelCheck() {
 	}
@@ -60,28 +52,11 @@ final class ReadModelCheck {
 				Thread.sleep(500);
 			}
 		}
-		HttpClient http = HttpClient.newHttpClient();
-		HttpResponse<String> started = http.send(
-				admin(node, "/api/v1/admin/projections/all/rebuild").POST(HttpRequest.BodyPublishers.noBody()).build(),
-				HttpResponse.BodyHandlers.ofString());
-		if (started.statusCode() != 202) {
-			return new Result(0, List.of(), "starting the rebuild answered " + started.statusCode());
+		Rebuild.Outcome rebuild = new Rebuild(node).run(REBUILD);
+		if (rebuild.error() != null) {
+			return new Result(0, List.of(), rebuild.error());
 		}
-		Instant deadline = Instant.now().plus(REBUILD);
-		while (Instant.now().isBefore(deadline)) {
-			Thread.sleep(500);
-			JsonNode status = JSON.readTree(http.send(admin(node, "/api/v1/admin/projections/rebuild").GET().build(),
-					HttpResponse.BodyHandlers.ofString())
-				.body());
-			String state = status.get("state").asString();
-			if (state.equals("FAILED")) {
-				return new Result(0, List.of(), "the rebuild failed: " + status.get("error"));
-			}
-			if (state.equals("DONE")) {
-				return compared(status.get("differences"));
-			}
-		}
-		return new Result(0, List.of(), "the rebuild did not finish within " + REBUILD);
+		return compared(rebuild.status().get("differences"));
 	}
 
 	private static Result compared(JsonNode differences) {
@@ -92,12 +67,6 @@ final class ReadModelCheck {
 			}
 		}
 		return new Result(differences.size(), differing, null);
-	}
-
-	private static HttpRequest.Builder admin(AppNode node, String path) {
-		return HttpRequest.newBuilder(URI.create(node.base() + path))
-			.header("Authorization", "Bearer " + TestKeys.ADMIN)
-			.timeout(Duration.ofSeconds(30));
 	}
 
 	private static long single(Connection connection, String sql) throws SQLException {
