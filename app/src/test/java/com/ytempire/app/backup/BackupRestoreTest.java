@@ -365,7 +365,7 @@ class BackupRestoreTest {
 					.isCreated();
 				if (v > 0) {
 					this.gateway.sendAndWait(new MarkScriptReadyCommand(videoId, MEDIA, 3));
-					this.gateway.sendAndWait(new MarkVoiceOverReadyCommand(videoId, MEDIA, 1000));
+					this.gateway.sendAndWait(new MarkVoiceOverReadyCommand(videoId, MEDIA, 1000, List.of(1000L)));
 				}
 				if (v > 1) {
 					this.gateway.sendAndWait(new MarkImagesReadyCommand(videoId, List.of(MEDIA)));

@@ -175,7 +175,8 @@ final class SyntheticHistory {
 	private Object advance(int stage, String videoId, String channelId) {
 		return switch (stage) {
 			case 1 -> new ScriptReadyEvent(videoId, channelId, media("text/plain", 4_000), 8);
-			case 2 -> new VoiceOverReadyEvent(videoId, channelId, media("audio/wav", 5_760_000), 60_000);
+			case 2 ->
+				new VoiceOverReadyEvent(videoId, channelId, media("audio/wav", 5_760_000), 60_000, List.of(60_000L));
 			case 3 -> new ImagesReadyEvent(videoId, channelId,
 					List.of(media("image/png", 900_000), media("image/png", 910_000), media("image/png", 880_000)));
 			case 4 -> new RenderStartedEvent(videoId, channelId, (this.random.nextInt(4) == 0) ? "gpu" : "cpu");

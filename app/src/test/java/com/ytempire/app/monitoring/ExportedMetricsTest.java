@@ -192,7 +192,7 @@ class ExportedMetricsTest {
 
 	private void produce(String videoId) {
 		this.commands.sendAndWait(new MarkScriptReadyCommand(videoId, FILE, 3));
-		this.commands.sendAndWait(new MarkVoiceOverReadyCommand(videoId, FILE, 60_000));
+		this.commands.sendAndWait(new MarkVoiceOverReadyCommand(videoId, FILE, 60_000, List.of(60_000L)));
 		this.commands.sendAndWait(new MarkImagesReadyCommand(videoId, List.of(FILE)));
 		this.commands.sendAndWait(new StartRenderCommand(videoId, "cpu"));
 		this.commands.sendAndWait(new MarkRenderedCommand(videoId, FILE, 60_000, 1280, 720));

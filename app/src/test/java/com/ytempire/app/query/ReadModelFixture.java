@@ -55,7 +55,7 @@ final class ReadModelFixture {
 
 	void produce(String videoId, boolean publish) {
 		this.gateway.sendAndWait(new MarkScriptReadyCommand(videoId, MEDIA, 3));
-		this.gateway.sendAndWait(new MarkVoiceOverReadyCommand(videoId, MEDIA, 1000));
+		this.gateway.sendAndWait(new MarkVoiceOverReadyCommand(videoId, MEDIA, 1000, List.of(1000L)));
 		this.gateway.sendAndWait(new MarkImagesReadyCommand(videoId, List.of(MEDIA)));
 		this.gateway.sendAndWait(new StartRenderCommand(videoId, "cpu"));
 		this.gateway.sendAndWait(new MarkRenderedCommand(videoId, MEDIA, 1000, 1280, 720));

@@ -273,7 +273,7 @@ final class SequenceDriver {
 	private static Object stageCommand(String videoId, VideoStage target) {
 		return switch (target) {
 			case SCRIPT_READY -> new MarkScriptReadyCommand(videoId, MEDIA, 3);
-			case VOICE_READY -> new MarkVoiceOverReadyCommand(videoId, MEDIA, 1000);
+			case VOICE_READY -> new MarkVoiceOverReadyCommand(videoId, MEDIA, 1000, List.of(1000L));
 			case IMAGES_READY -> new MarkImagesReadyCommand(videoId, List.of(MEDIA));
 			case RENDERING -> new StartRenderCommand(videoId, "cpu");
 			case RENDERED -> new MarkRenderedCommand(videoId, MEDIA, 1000, 1280, 720);

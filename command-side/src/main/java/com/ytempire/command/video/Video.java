@@ -1,6 +1,7 @@
 package com.ytempire.command.video;
 
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +16,15 @@ import com.ytempire.api.video.MarkPublishedCommand;
 import com.ytempire.api.video.MarkRenderedCommand;
 import com.ytempire.api.video.MarkScriptReadyCommand;
 import com.ytempire.api.video.MarkVoiceOverReadyCommand;
+import com.ytempire.api.video.ProductionStep;
+import com.ytempire.api.video.ProductionStepFailedEvent;
+import com.ytempire.api.video.ProductionStepStartedEvent;
 import com.ytempire.api.video.RecordCostCommand;
+import com.ytempire.api.video.RecordStepFailureCommand;
 import com.ytempire.api.video.RenderStartedEvent;
 import com.ytempire.api.video.ScheduleVideoCommand;
 import com.ytempire.api.video.ScriptReadyEvent;
+import com.ytempire.api.video.StartProductionStepCommand;
 import com.ytempire.api.video.StartRenderCommand;
 import com.ytempire.api.video.VideoCancelledEvent;
 import com.ytempire.api.video.VideoFailedEvent;
@@ -60,6 +66,12 @@ class Video {
 
 	private Map<String, RecordedCost> costs = new HashMap<>();
 
+	/** The last attempt started at each step, so no attempt can start twice. */
+	private Map<ProductionStep, Integer> startedAttempts = new EnumMap<>(ProductionStep.class);
+
+	/** The last attempt that failed at each step, so a failure counts once. */
+	private Map<ProductionStep, Integer> failedAttempts = new EnumMap<>(ProductionStep.class);
+
 	protected Video() {
 	}
 
@@ -94,7 +106,8 @@ class Video {
 	void handle(MarkVoiceOverReadyCommand command) {
 		advance(VideoStage.SCRIPT_READY, VideoStage.VOICE_READY);
 		VideoRules.checkMedia(command.audio(), "voice-over");
-		apply(new VoiceOverReadyEvent(this.videoId, this.channelId, command.audio(), command.durationMillis()));
+		apply(new VoiceOverReadyEvent(this.videoId, this.channelId, command.audio(), command.durationMillis(),
+				command.sceneMillis()));
 	}
 
 	@CommandHandler
@@ -127,7 +140,47 @@ class Video {
 		if (command.externalVideoId() == null || command.externalVideoId().isBlank()) {
 			throw invalid("A published video needs the id the platform gave it");
 		}
+		if (command.externalVideoId().length() > VideoRules.MAX_EXTERNAL_ID) {
+			throw invalid("The platform's video id must be at most " + VideoRules.MAX_EXTERNAL_ID + " characters");
+		}
 		apply(new VideoPublishedEvent(this.videoId, this.channelId, command.externalVideoId()));
+	}
+
+	@CommandHandler
+	void handle(StartProductionStepCommand command) {
+		ProductionStep step = command.step();
+		if (step == null) {
+			throw invalid("A production step is required");
+		}
+		if (this.stage != step.startsFrom()) {
+			throw conflict("Video " + this.videoId + " is " + describe(this.stage) + "; the " + describe(step)
+					+ " step starts only when it is " + describe(step.startsFrom()));
+		}
+		int next = this.startedAttempts.getOrDefault(step, 0) + 1;
+		if (command.attempt() != next) {
+			throw conflict("Attempt " + command.attempt() + " at the " + describe(step) + " step of video "
+					+ this.videoId + " cannot start; the next attempt is " + next);
+		}
+		apply(new ProductionStepStartedEvent(this.videoId, this.channelId, step, command.attempt()));
+	}
+
+	@CommandHandler
+	void handle(RecordStepFailureCommand command) {
+		ProductionStep step = command.step();
+		if (step == null) {
+			throw invalid("A production step is required");
+		}
+		if (this.stage.endsProduction() || this.stage != step.startsFrom()) {
+			throw conflict("Video " + this.videoId + " is " + describe(this.stage) + "; a failure of its "
+					+ describe(step) + " step no longer matters");
+		}
+		if (command.attempt() != this.startedAttempts.getOrDefault(step, 0)
+				|| command.attempt() == this.failedAttempts.getOrDefault(step, 0)) {
+			throw conflict("Attempt " + command.attempt() + " is not the running attempt at the " + describe(step)
+					+ " step of video " + this.videoId);
+		}
+		apply(new ProductionStepFailedEvent(this.videoId, this.channelId, step, command.attempt(),
+				VideoRules.reason(command.reason()), command.retryable(), Math.max(0, command.retryAfterMillis())));
 	}
 
 	@CommandHandler
@@ -178,8 +231,8 @@ class Video {
 		}
 	}
 
-	private static String describe(VideoStage stage) {
-		return stage.name().toLowerCase().replace('_', ' ');
+	private static String describe(Enum<?> stageOrStep) {
+		return stageOrStep.name().toLowerCase().replace('_', ' ');
 	}
 
 	@EventSourcingHandler
@@ -234,6 +287,16 @@ class Video {
 	@EventSourcingHandler
 	void on(VideoHaltedEvent event) {
 		this.stage = VideoStage.HALTED;
+	}
+
+	@EventSourcingHandler
+	void on(ProductionStepStartedEvent event) {
+		this.startedAttempts.put(event.step(), event.attempt());
+	}
+
+	@EventSourcingHandler
+	void on(ProductionStepFailedEvent event) {
+		this.failedAttempts.put(event.step(), event.attempt());
 	}
 
 	@EventSourcingHandler

@@ -11,6 +11,9 @@ import static com.ytempire.command.CommandRejectedException.invalid;
  */
 final class VideoRules {
 
+	/** The read models keep the platform's id in 200 characters. */
+	static final int MAX_EXTERNAL_ID = 200;
+
 	/**
 	 * No single provider call costs $1,000; a larger figure is a unit mistake, not a
 	 * cost.

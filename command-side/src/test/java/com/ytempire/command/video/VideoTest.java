@@ -17,10 +17,15 @@ import com.ytempire.api.video.MarkRenderedCommand;
 import com.ytempire.api.video.MarkScriptReadyCommand;
 import com.ytempire.api.video.MarkVoiceOverReadyCommand;
 import com.ytempire.api.video.MediaRef;
+import com.ytempire.api.video.ProductionStep;
+import com.ytempire.api.video.ProductionStepFailedEvent;
+import com.ytempire.api.video.ProductionStepStartedEvent;
 import com.ytempire.api.video.RecordCostCommand;
+import com.ytempire.api.video.RecordStepFailureCommand;
 import com.ytempire.api.video.RenderStartedEvent;
 import com.ytempire.api.video.ScheduleVideoCommand;
 import com.ytempire.api.video.ScriptReadyEvent;
+import com.ytempire.api.video.StartProductionStepCommand;
 import com.ytempire.api.video.StartRenderCommand;
 import com.ytempire.api.video.VideoCancelledEvent;
 import com.ytempire.api.video.VideoFailedEvent;
@@ -70,7 +75,8 @@ class VideoTest {
 
 	private static final ScriptReadyEvent SCRIPT_READY = new ScriptReadyEvent(ID, CHANNEL, SCRIPT, 3);
 
-	private static final VoiceOverReadyEvent VOICE_READY = new VoiceOverReadyEvent(ID, CHANNEL, AUDIO, 60_000);
+	private static final VoiceOverReadyEvent VOICE_READY = new VoiceOverReadyEvent(ID, CHANNEL, AUDIO, 60_000,
+			List.of(60_000L));
 
 	private static final ImagesReadyEvent IMAGES_READY = new ImagesReadyEvent(ID, CHANNEL, List.of(IMAGE));
 
@@ -149,7 +155,7 @@ class VideoTest {
 	void walksThroughEveryStageToPublication() {
 		this.fixture.given(SCHEDULED).when(new MarkScriptReadyCommand(ID, SCRIPT, 3)).expectEvents(SCRIPT_READY);
 		this.fixture.given(SCHEDULED, SCRIPT_READY)
-			.when(new MarkVoiceOverReadyCommand(ID, AUDIO, 60_000))
+			.when(new MarkVoiceOverReadyCommand(ID, AUDIO, 60_000, List.of(60_000L)))
 			.expectEvents(VOICE_READY);
 		this.fixture.given(SCHEDULED, SCRIPT_READY, VOICE_READY)
 			.when(new MarkImagesReadyCommand(ID, List.of(IMAGE)))
@@ -168,7 +174,7 @@ class VideoTest {
 	@Test
 	void rejectsStagesOutOfOrder() {
 		this.fixture.given(SCHEDULED)
-			.when(new MarkVoiceOverReadyCommand(ID, AUDIO, 60_000))
+			.when(new MarkVoiceOverReadyCommand(ID, AUDIO, 60_000, List.of(60_000L)))
 			.expectExceptionMessage("Video video-1 is scheduled; it must be script ready to become voice ready");
 		this.fixture.given(SCHEDULED, SCRIPT_READY)
 			.when(new MarkScriptReadyCommand(ID, SCRIPT, 3))
@@ -321,6 +327,57 @@ class VideoTest {
 		this.fixture.given(SCHEDULED, big, halted)
 			.when(new CancelVideoCommand(ID, "over budget"))
 			.expectEvents(new VideoCancelledEvent(ID, CHANNEL, PUBLISH_AT, "over budget"));
+	}
+
+	@Test
+	void startsEachAttemptOnceAndInOrder() {
+		this.fixture.given(SCHEDULED)
+			.when(new StartProductionStepCommand(ID, ProductionStep.SCRIPT, 1))
+			.expectEvents(new ProductionStepStartedEvent(ID, CHANNEL, ProductionStep.SCRIPT, 1));
+		this.fixture.given(SCHEDULED, new ProductionStepStartedEvent(ID, CHANNEL, ProductionStep.SCRIPT, 1))
+			.when(new StartProductionStepCommand(ID, ProductionStep.SCRIPT, 1))
+			.expectException(CommandRejectedException.class)
+			.expectExceptionMessage(
+					"Attempt 1 at the script step of video " + ID + " cannot start; the next attempt is 2");
+		this.fixture.given(SCHEDULED)
+			.when(new StartProductionStepCommand(ID, ProductionStep.SCRIPT, 3))
+			.expectException(CommandRejectedException.class);
+	}
+
+	@Test
+	void startsAStepOnlyFromTheStageItNeeds() {
+		this.fixture.given(SCHEDULED)
+			.when(new StartProductionStepCommand(ID, ProductionStep.VOICE, 1))
+			.expectException(CommandRejectedException.class)
+			.expectExceptionMessage(
+					"Video " + ID + " is scheduled; the voice step starts only when it is script ready");
+		this.fixture.given(SCHEDULED, SCRIPT_READY, VOICE_READY, IMAGES_READY, RENDERING)
+			.when(new StartProductionStepCommand(ID, ProductionStep.RENDER, 1))
+			.expectEvents(new ProductionStepStartedEvent(ID, CHANNEL, ProductionStep.RENDER, 1));
+	}
+
+	@Test
+	void recordsTheFailureOfTheRunningAttemptOnce() {
+		ProductionStepStartedEvent started = new ProductionStepStartedEvent(ID, CHANNEL, ProductionStep.SCRIPT, 1);
+		RecordStepFailureCommand failure = new RecordStepFailureCommand(ID, ProductionStep.SCRIPT, 1,
+				"  provider answered 503 ", true, 2_000);
+		ProductionStepFailedEvent failed = new ProductionStepFailedEvent(ID, CHANNEL, ProductionStep.SCRIPT, 1,
+				"provider answered 503", true, 2_000);
+		this.fixture.given(SCHEDULED, started).when(failure).expectEvents(failed);
+		this.fixture.given(SCHEDULED, started, failed).when(failure).expectException(CommandRejectedException.class);
+		this.fixture.given(SCHEDULED).when(failure).expectException(CommandRejectedException.class);
+	}
+
+	@Test
+	void aFailureAfterTheStepSucceededOrProductionEndedIsRefused() {
+		ProductionStepStartedEvent started = new ProductionStepStartedEvent(ID, CHANNEL, ProductionStep.SCRIPT, 1);
+		RecordStepFailureCommand failure = new RecordStepFailureCommand(ID, ProductionStep.SCRIPT, 1, "late", true, 0);
+		this.fixture.given(SCHEDULED, started, SCRIPT_READY)
+			.when(failure)
+			.expectException(CommandRejectedException.class);
+		this.fixture.given(SCHEDULED, started, new VideoCancelledEvent(ID, CHANNEL, PUBLISH_AT, "no"))
+			.when(failure)
+			.expectException(CommandRejectedException.class);
 	}
 
 }

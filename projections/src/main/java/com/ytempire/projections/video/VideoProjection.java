@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 import com.ytempire.api.video.CostRecordedEvent;
+import com.ytempire.api.video.MediaRef;
 import com.ytempire.api.video.RenderStartedEvent;
 import com.ytempire.api.video.VideoFailedEvent;
 import com.ytempire.api.video.VideoPublishedEvent;
+import com.ytempire.api.video.VideoRenderedEvent;
 import com.ytempire.api.video.VideoScheduledEvent;
 import com.ytempire.api.video.VideoStage;
 import com.ytempire.projections.batch.Envelope;
@@ -80,6 +82,11 @@ class VideoProjection extends Projection {
 			if (video == null) {
 				continue;
 			}
+			if (!(payload instanceof CostRecordedEvent) && StageChanges.stageAfter(payload) == null) {
+				// Production's own bookkeeping (attempts started and failed) moves no
+				// stage.
+				continue;
+			}
 			video.updatedAt = event.timestamp();
 			dirty.put(videoId, video);
 			if (payload instanceof CostRecordedEvent cost) {
@@ -101,6 +108,10 @@ class VideoProjection extends Projection {
 				video.externalVideoId = published.externalVideoId();
 				detail = published.externalVideoId();
 			}
+			else if (payload instanceof VideoRenderedEvent rendered) {
+				video.renderedVideo = rendered.video();
+				video.renderedMillis = rendered.durationMillis();
+			}
 			else if (payload instanceof RenderStartedEvent render) {
 				video.renderPath = render.renderPath();
 				detail = render.renderPath();
@@ -117,13 +128,18 @@ class VideoProjection extends Projection {
 		Rows.write(this.jdbc, "INSERT INTO " + tables.of("rm_video")
 				+ " (video_id, channel_id, title, topic, style, publish_at, target_length_seconds, cost_cap_micros,"
 				+ " stage, stage_entered_at, stage_count, failure_reason, external_video_id, render_path,"
-				+ " total_cost_micros, cost_items, scheduled_at, updated_at)"
-				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (video_id) DO UPDATE SET"
+				+ " total_cost_micros, cost_items, scheduled_at, updated_at, video_content_hash, video_media_type,"
+				+ " video_size_bytes, video_duration_millis)"
+				+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+				+ " ON CONFLICT (video_id) DO UPDATE SET"
 				+ " stage = excluded.stage, stage_entered_at = excluded.stage_entered_at,"
 				+ " stage_count = excluded.stage_count, failure_reason = excluded.failure_reason,"
 				+ " external_video_id = excluded.external_video_id, render_path = excluded.render_path,"
 				+ " total_cost_micros = excluded.total_cost_micros, cost_items = excluded.cost_items,"
-				+ " updated_at = excluded.updated_at", videos.stream().map(VideoRow::values).toList());
+				+ " updated_at = excluded.updated_at, video_content_hash = excluded.video_content_hash,"
+				+ " video_media_type = excluded.video_media_type, video_size_bytes = excluded.video_size_bytes,"
+				+ " video_duration_millis = excluded.video_duration_millis",
+				videos.stream().map(VideoRow::values).toList());
 		Rows.write(this.jdbc,
 				"INSERT INTO " + tables.of("rm_video_stage")
 						+ " (video_id, stage_index, stage, entered_at, position, detail) VALUES (?, ?, ?, ?, ?, ?)"
@@ -173,6 +189,10 @@ class VideoProjection extends Projection {
 
 		private Instant updatedAt;
 
+		private MediaRef renderedVideo;
+
+		private Long renderedMillis;
+
 		static VideoRow scheduled(VideoScheduledEvent event, Instant at) {
 			VideoRow row = new VideoRow();
 			row.videoId = event.videoId();
@@ -207,6 +227,12 @@ class VideoProjection extends Projection {
 			row.costItems = rs.getInt("cost_items");
 			row.scheduledAt = Rows.instant(rs.getObject("scheduled_at", OffsetDateTime.class));
 			row.updatedAt = Rows.instant(rs.getObject("updated_at", OffsetDateTime.class));
+			String hash = rs.getString("video_content_hash");
+			if (hash != null) {
+				row.renderedVideo = new MediaRef(hash, rs.getString("video_media_type"),
+						rs.getLong("video_size_bytes"));
+				row.renderedMillis = rs.getLong("video_duration_millis");
+			}
 			return row;
 		}
 
@@ -215,7 +241,9 @@ class VideoProjection extends Projection {
 					Rows.utc(this.publishAt), this.targetLengthSeconds, this.costCapMicros, this.stage.name(),
 					Rows.utc(this.stageEnteredAt), this.stageCount, this.failureReason, this.externalVideoId,
 					this.renderPath, this.totalCostMicros, this.costItems, Rows.utc(this.scheduledAt),
-					Rows.utc(this.updatedAt) };
+					Rows.utc(this.updatedAt), (this.renderedVideo != null) ? this.renderedVideo.contentHash() : null,
+					(this.renderedVideo != null) ? this.renderedVideo.mediaType() : null,
+					(this.renderedVideo != null) ? this.renderedVideo.sizeBytes() : null, this.renderedMillis };
 		}
 
 	}

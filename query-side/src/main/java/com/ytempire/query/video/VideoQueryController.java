@@ -120,12 +120,34 @@ class VideoQueryController {
 			.orderBy(new Sort("position", "position", "bigint", "position"), false)
 			.fetch(this.database)
 			.collectList();
-		return Mono.zip(video, stages, costs).map((parts) -> {
+		Mono<Map<String, Object>> rendered = new Select(
+				"video_content_hash, video_media_type, video_size_bytes, video_duration_millis FROM rm_video",
+				"video_id")
+			.where("video_id = :id", "id", videoId)
+			.fetch(this.database)
+			.next()
+			.defaultIfEmpty(Map.of());
+		return Mono.zip(video, stages, costs, rendered).map((parts) -> {
 			Map<String, Object> detail = new LinkedHashMap<>(parts.getT1());
 			detail.put("stages", timed(parts.getT2()));
 			detail.put("costs", parts.getT3());
+			detail.put("video", renderedVideo(parts.getT4()));
 			return detail;
 		});
+	}
+
+	/** The rendered MP4, served by the media endpoint, or null before the render. */
+	private static Map<String, Object> renderedVideo(Map<String, Object> row) {
+		if (row.get("videoContentHash") == null) {
+			return null;
+		}
+		Map<String, Object> video = new LinkedHashMap<>();
+		video.put("contentHash", row.get("videoContentHash"));
+		video.put("mediaType", row.get("videoMediaType"));
+		video.put("sizeBytes", row.get("videoSizeBytes"));
+		video.put("durationMillis", row.get("videoDurationMillis"));
+		video.put("href", "/api/v1/media/" + row.get("videoContentHash"));
+		return video;
 	}
 
 	/** Adds how long the video stayed in each stage it has left. */

@@ -46,7 +46,8 @@ public final class OutboxPublisher implements Publisher {
 			this.json.writeValue(partMetadata.toFile(), metadata);
 			Files.move(partMetadata, metadataTarget, StandardCopyOption.ATOMIC_MOVE,
 					StandardCopyOption.REPLACE_EXISTING);
-			Publication publication = new Publication(videoTarget.toUri().toString(), videoTarget, metadataTarget);
+			Publication publication = new Publication(videoTarget.getFileName().toString(),
+					videoTarget.toUri().toString(), videoTarget, metadataTarget);
 			return new Priced<>(publication, this.prices.publish());
 		}
 		catch (IOException ex) {

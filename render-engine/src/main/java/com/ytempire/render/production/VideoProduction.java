@@ -69,26 +69,44 @@ public final class VideoProduction {
 
 	public ProducedVideo produce(String videoId, String topic, VideoFormat format, Instant publishAt) {
 		List<ProviderCost> costs = new ArrayList<>();
-		Priced<Script> script = this.scriptWriter.write(topic);
+		Priced<Script> script = writeScript(topic);
 		costs.add(script.cost());
-		Priced<VoiceOver> voiceOver = this.voice.speak(script.value());
+		Priced<VoiceOver> voiceOver = speak(script.value());
 		costs.add(voiceOver.cost());
-		List<MediaRef> imageRefs = new ArrayList<>();
-		for (ScriptScene scene : script.value().scenes()) {
-			Priced<byte[]> image = this.images.generate(scene, format.width() * IMAGE_OVERSIZE_PERCENT / 100,
-					format.height() * IMAGE_OVERSIZE_PERCENT / 100);
-			costs.add(image.cost());
-			imageRefs.add(this.store.put(image.value(), "image/png"));
-		}
+		List<Priced<MediaRef>> images = drawImages(script.value(), format);
+		images.forEach((image) -> costs.add(image.cost()));
+		List<MediaRef> imageRefs = images.stream().map(Priced::value).toList();
 		Priced<RenderedVideo> rendered = render(script.value(), voiceOver.value(), imageRefs, format);
 		costs.add(rendered.cost());
-		Script words = script.value();
 		RenderedVideo video = rendered.value();
-		Priced<Publication> publication = this.publisher.publish(this.store.pathOf(video.video()),
-				new VideoMetadata(videoId, words.title(), words.description(), words.tags(), publishAt));
+		Priced<Publication> publication = publish(videoId, script.value(), video.video(), publishAt);
 		costs.add(publication.cost());
 		return new ProducedVideo(video.video(), imageRefs, video.durationMillis(), video.width(), video.height(),
 				voiceOver.value().voice(), costs, publication.value());
+	}
+
+	public Priced<Script> writeScript(String topic) {
+		return this.scriptWriter.write(topic);
+	}
+
+	public Priced<VoiceOver> speak(Script script) {
+		return this.voice.speak(script);
+	}
+
+	/** One picture per scene, stored; each priced on its own, as image services bill. */
+	public List<Priced<MediaRef>> drawImages(Script script, VideoFormat format) {
+		List<Priced<MediaRef>> images = new ArrayList<>();
+		for (ScriptScene scene : script.scenes()) {
+			Priced<byte[]> image = this.images.generate(scene, format.width() * IMAGE_OVERSIZE_PERCENT / 100,
+					format.height() * IMAGE_OVERSIZE_PERCENT / 100);
+			images.add(new Priced<>(this.store.put(image.value(), ImageBytes.mediaType(image.value())), image.cost()));
+		}
+		return images;
+	}
+
+	public Priced<Publication> publish(String videoId, Script script, MediaRef video, Instant publishAt) {
+		return this.publisher.publish(this.store.pathOf(video),
+				new VideoMetadata(videoId, script.title(), script.description(), script.tags(), publishAt));
 	}
 
 	/**

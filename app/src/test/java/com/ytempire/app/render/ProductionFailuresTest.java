@@ -1,0 +1,126 @@
+package com.ytempire.app.render;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.ytempire.app.IntegrationTest;
+import com.ytempire.app.TestKeys;
+import com.ytempire.render.compositor.Compositor;
+import com.ytempire.render.content.OutboxPublisher;
+import com.ytempire.render.content.PlaceholderToneSynthesizer;
+import com.ytempire.render.content.PriceTable;
+import com.ytempire.render.media.MediaStore;
+import com.ytempire.render.production.VideoProduction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Providers that fail the way real ones do: each failure ends in a retry or in a failed
+ * video with a clear reason, never in a saga that waits for ever.
+ */
+@IntegrationTest
+@Import(ProductionFailuresTest.Providers.class)
+class ProductionFailuresTest {
+
+	private static final Path OUTPUT = Path.of("target", "production-it", UUID.randomUUID().toString());
+
+	@LocalServerPort
+	private int port;
+
+	private Production production;
+
+	@DynamicPropertySource
+	static void production(DynamicPropertyRegistry registry) {
+		registry.add("ytempire.render.enabled", () -> "true");
+		registry.add("ytempire.render.media-dir", () -> OUTPUT.resolve("media").toString());
+		registry.add("ytempire.render.outbox-dir", () -> OUTPUT.resolve("outbox").toString());
+		registry.add("ytempire.render.disk-reserve", () -> "1MB");
+		registry.add("ytempire.render.workers", () -> "2");
+		registry.add("ytempire.render.timeouts.script", () -> "3s");
+		registry.add("ytempire.render.attempts.retry-delay", () -> "1s");
+		registry.add("ytempire.render.attempts.max-retry-delay", () -> "2s");
+	}
+
+	@BeforeEach
+	void setUp() {
+		this.production = new Production(this.port, TestKeys.OPERATOR, TestKeys.VIEWER);
+	}
+
+	@Test
+	void aProviderThatAnswers500OnceIsRetriedAndTheVideoIsPublished() throws InterruptedException {
+		String video = this.production.schedule(ScriptedProviders.FLAKY);
+
+		this.production.awaitStage(video, "PUBLISHED", Duration.ofMinutes(3));
+
+		List<Map<String, Object>> events = this.production.events(video);
+		assertThat(Production.payloads(events, "ProductionStepFailedEvent")).singleElement().satisfies((failure) -> {
+			assertThat(failure).containsEntry("step", "SCRIPT").containsEntry("attempt", 1);
+			assertThat(failure).containsEntry("retryable", true);
+			assertThat((String) failure.get("reason")).contains("500");
+		});
+		assertThat(Production.payloads(events, "ProductionStepStartedEvent"))
+			.filteredOn((started) -> "SCRIPT".equals(started.get("step")))
+			.extracting((started) -> started.get("attempt"))
+			.containsExactly(1, 2);
+	}
+
+	@Test
+	void aProviderThatDoesNotAnswerInTimeGivesWayToAnotherAttempt() throws InterruptedException {
+		String video = this.production.schedule(ScriptedProviders.SLOW);
+
+		this.production.awaitStage(video, "PUBLISHED", Duration.ofMinutes(3));
+
+		assertThat(Production.payloads(this.production.events(video), "ProductionStepFailedEvent"))
+			.extracting((failure) -> failure.get("reason"))
+			.containsExactly("no result within 3 s");
+	}
+
+	@Test
+	void anEmptyScriptFailsTheVideoWithTheReasonAndWithoutRetrying() throws InterruptedException {
+		String video = this.production.schedule(ScriptedProviders.EMPTY);
+
+		Map<String, Object> failed = this.production.awaitStage(video, "FAILED", Duration.ofMinutes(2));
+
+		assertThat((String) failed.get("failureReason")).startsWith("the script step failed: ")
+			.contains("has no scenes");
+		assertThat(Production.payloads(this.production.events(video), "ProductionStepStartedEvent")).hasSize(1);
+	}
+
+	@Test
+	void anImageThatIsNotAnImageFailsTheVideoAtTheRender() throws InterruptedException {
+		String video = this.production.schedule(ScriptedProviders.GARBAGE_IMAGE);
+
+		Map<String, Object> failed = this.production.awaitStage(video, "FAILED", Duration.ofMinutes(2));
+
+		assertThat((String) failed.get("failureReason")).startsWith("the render step failed: ")
+			.contains("is not a readable image");
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class Providers {
+
+		@Bean
+		@Primary
+		VideoProduction scriptedProduction(MediaStore store, Compositor compositor) {
+			ScriptedProviders providers = new ScriptedProviders(6_000);
+			PriceTable prices = PriceTable.offline();
+			return new VideoProduction(providers, new PlaceholderToneSynthesizer(prices), providers,
+					new OutboxPublisher(OUTPUT.resolve("outbox"), prices), store, compositor, prices);
+		}
+
+	}
+
+}
