@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,9 +29,7 @@ final class AppNode {
 
 	private final Path directory;
 
-	private final String databaseUrl;
-
-	private final String apiKeys;
+	private final Map<String, String> environment;
 
 	private final int port;
 
@@ -40,12 +39,15 @@ final class AppNode {
 
 	private int starts;
 
-	AppNode(String name, Path jar, Path directory, String databaseUrl, String apiKeys) throws IOException {
+	/**
+	 * @param environment the database, the API keys and any other settings, as an
+	 * operator sets them
+	 */
+	AppNode(String name, Path jar, Path directory, Map<String, String> environment) throws IOException {
 		this.name = name;
 		this.jar = jar;
 		this.directory = directory;
-		this.databaseUrl = databaseUrl;
-		this.apiKeys = apiKeys;
+		this.environment = Map.copyOf(environment);
 		this.port = freePort();
 	}
 
@@ -81,8 +83,7 @@ final class AppNode {
 				"--server.port=" + this.port)
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
-		builder.environment().put("DATABASE_URL", this.databaseUrl);
-		builder.environment().put("YTEMPIRE_API_KEYS", this.apiKeys);
+		builder.environment().putAll(this.environment);
 		builder.environment().put("YTEMPIRE_DATA_DIR", this.directory.resolve("data").toString());
 		this.process = builder.start();
 		awaitReady(log);

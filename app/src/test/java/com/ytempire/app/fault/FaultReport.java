@@ -10,13 +10,16 @@ import com.ytempire.app.fault.FaultInjector.Fault;
 /**
  * What a fault run did and found, and whether the promise held: no acknowledged command
  * lost or applied twice, nothing refused stored, every read model equal to a rebuild from
- * the events, no process that died on its own and no rebuild that failed.
+ * the events, no process that died on its own and no rebuild that failed, and every
+ * video's production ended once, without a step repeated.
  */
 record FaultReport(Duration load, int nodes, StoreAudit.Result commands, QueryCounts queries,
-		Map<Fault, Integer> faults, List<String> incidents, ReadModelCheck.Result readModels) {
+		Map<Fault, Integer> faults, List<String> incidents, ReadModelCheck.Result readModels,
+		SagaAudit.Result production) {
 
 	boolean promiseKept() {
-		return this.commands.promiseKept() && this.readModels.converged() && this.incidents.isEmpty();
+		return this.commands.promiseKept() && this.readModels.converged() && this.incidents.isEmpty()
+				&& this.production.kept();
 	}
 
 	int faultCount() {
@@ -44,6 +47,12 @@ record FaultReport(Duration load, int nodes, StoreAudit.Result commands, QueryCo
 				this.queries.of(Outcome.SERVER_ERROR),
 				this.queries.of(Outcome.NO_ANSWER) + this.queries.of(Outcome.REFUSED)));
 		out.append(String.format("Read models: %s%n", describe(this.readModels)));
+		SagaAudit.Result p = this.production;
+		out.append(String.format(
+				"Production: %d videos scheduled, ended %s, failed for %s; settled %d s after the load; stuck %d %s,"
+						+ " sagas left %d, videos with two sagas %s, steps or stages repeated %s%n",
+				p.videos(), p.endings(), p.failures(), p.settledIn().toSeconds(), p.stuck().size(),
+				p.stuck().subList(0, Math.min(5, p.stuck().size())), p.sagasLeft(), p.duplicated(), p.repeated()));
 		out.append(String.format("Processes that exited on their own, rebuilds that failed: %s%n",
 				this.incidents.isEmpty() ? "none" : this.incidents));
 		c.problems().forEach((problem) -> out.append("VIOLATION ").append(problem).append('\n'));

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.ytempire.app.TestKeys;
 
@@ -19,8 +20,13 @@ import com.ytempire.app.TestKeys;
  * @param load how long the load and the faults last
  * @param faults how many faults to inject over that time
  * @param clients how many load clients send at once
+ * @param videos how many videos the load schedules at most: each is produced (scripted,
+ * voiced, illustrated, rendered, published) by the production saga, minutes of CPU on a
+ * small machine
+ * @param settle how long every scheduled video may take to reach a final event after the
+ * load stopped
  */
-record FaultRun(Path jar, Path directory, Duration load, int faults, int clients) {
+record FaultRun(Path jar, Path directory, Duration load, int faults, int clients, int videos, Duration settle) {
 
 	private static final int NODES = 2;
 
@@ -39,12 +45,12 @@ record FaultRun(Path jar, Path directory, Duration load, int faults, int clients
 		try {
 			for (int n = 1; n <= NODES; n++) {
 				AppNode node = new AppNode("node-" + n, this.jar, this.directory.resolve("node-" + n),
-						database.databaseUrl(), API_KEYS);
+						environment(database));
 				nodes.add(node);
 				// One after the other: the first one migrates the schema.
 				node.start();
 			}
-			LoadMix load = new LoadMix(nodes, this.clients, PAUSE_MILLIS);
+			LoadMix load = new LoadMix(nodes, this.clients, PAUSE_MILLIS, this.videos);
 			FaultInjector injector = new FaultInjector(database, nodes);
 			load.start();
 			try {
@@ -53,18 +59,31 @@ record FaultRun(Path jar, Path directory, Duration load, int faults, int clients
 			finally {
 				load.stop();
 			}
+			SagaAudit.Result production = SagaAudit.await(database, this.settle);
 			StoreAudit.Result commands;
 			try (Connection connection = database.connect()) {
 				commands = StoreAudit.read(connection).check(load.intents());
 			}
 			ReadModelCheck.Result readModels = ReadModelCheck.run(database, nodes.get(0));
 			return new FaultReport(this.load, NODES, commands, load.queries(), injector.injected(),
-					injector.incidents(), readModels);
+					injector.incidents(), readModels, production);
 		}
 		finally {
 			stopAll(nodes, database);
 			Runtime.getRuntime().removeShutdownHook(cleanUp);
 		}
+	}
+
+	/**
+	 * What an operator sets: the database and the API keys; and production step limits
+	 * that suit a run of minutes: a step whose worker was killed is tried again after a
+	 * minute or three instead of half an hour.
+	 */
+	private static Map<String, String> environment(PostgresServer database) {
+		return Map.of("DATABASE_URL", database.databaseUrl(), "YTEMPIRE_API_KEYS", API_KEYS, "YTEMPIRE_SCRIPT_TIMEOUT",
+				"60s", "YTEMPIRE_VOICE_TIMEOUT", "60s", "YTEMPIRE_IMAGES_TIMEOUT", "120s", "YTEMPIRE_RENDER_TIMEOUT",
+				"180s", "YTEMPIRE_PUBLISH_TIMEOUT", "60s", "YTEMPIRE_PRODUCTION_RETRY_DELAY", "2s",
+				"YTEMPIRE_PRODUCTION_MAX_RETRY_DELAY", "10s");
 	}
 
 	private static void stopAll(List<AppNode> nodes, PostgresServer database) {

@@ -57,11 +57,17 @@ final class LoadMix {
 
 	private final QueryCounts queries = new QueryCounts();
 
+	private final AtomicInteger schedulesLeft;
+
 	private ExecutorService workers;
 
 	private volatile boolean running;
 
-	LoadMix(List<AppNode> nodes, int threads, long pauseMillis) {
+	/**
+	 * @param videos how many videos to schedule at most (each one is produced)
+	 */
+	LoadMix(List<AppNode> nodes, int threads, long pauseMillis, int videos) {
+		this.schedulesLeft = new AtomicInteger(videos);
 		this.nodes = nodes;
 		this.threads = threads;
 		this.pauseMillis = pauseMillis;
@@ -120,16 +126,16 @@ final class LoadMix {
 		else if (roll < 21) {
 			resume(random);
 		}
-		else if (this.videos.size() < 3 || roll < 36) {
+		else if (this.videos.isEmpty() || (roll < 36 && this.schedulesLeft.getAndDecrement() > 0)) {
 			schedule(random);
 		}
 		else if (roll < 62) {
 			recordCost(random);
 		}
-		else if (roll < 66) {
+		else if (roll < 63) {
 			cancel(random);
 		}
-		else if (roll < 69) {
+		else if (roll < 67) {
 			invalidCost(random);
 		}
 		else if (roll < 72) {
@@ -143,7 +149,7 @@ final class LoadMix {
 	private void createChannel(ThreadLocalRandom random) throws InterruptedException {
 		Intent intent = intent(Kind.CREATE_CHANNEL, "channel", null, random.nextBoolean());
 		String body = "{\"name\":\"" + intent.marker()
-				+ "\",\"niche\":\"tech\",\"dailyVideoQuota\":50,\"costCapPerVideo\":1.00}";
+				+ "\",\"niche\":\"tech\",\"dailyVideoQuota\":50,\"costCapPerVideo\":5.00}";
 		// A name is claimed once: a channel created by a lost answer refuses the retry.
 		if (deliver(intent, "POST", "/api/v1/channels", body, true)) {
 			this.channels.add(intent.acknowledgedId());
@@ -158,7 +164,7 @@ final class LoadMix {
 		String channel = pick(this.channels, random);
 		Intent intent = intent(Kind.UPDATE_SETTINGS, "niche", channel, random.nextBoolean());
 		String body = "{\"niche\":\"" + intent.marker()
-				+ "\",\"dailyVideoQuota\":50,\"costCapPerVideo\":1.00,\"dailyBudget\":50}";
+				+ "\",\"dailyVideoQuota\":50,\"costCapPerVideo\":5.00,\"dailyBudget\":50}";
 		deliverAndMaybeRepeat(intent, "PUT", "/api/v1/channels/" + channel + "/settings", body, random);
 	}
 
@@ -181,7 +187,7 @@ final class LoadMix {
 		Intent intent = intent(Kind.SCHEDULE_VIDEO, "video", null, random.nextBoolean());
 		Instant publishAt = Instant.now().plus(Duration.ofDays(1 + random.nextInt(60)));
 		String body = "{\"channelId\":\"" + channel + "\",\"title\":\"" + intent.marker()
-				+ "\",\"topic\":\"reliability\",\"publishAt\":\"" + publishAt + "\",\"targetLengthSeconds\":60}";
+				+ "\",\"topic\":\"reliability\",\"publishAt\":\"" + publishAt + "\",\"targetLengthSeconds\":5}";
 		if (deliverAndMaybeRepeat(intent, "POST", "/api/v1/videos", body, random)) {
 			this.videos.add(intent.acknowledgedId());
 		}
