@@ -193,8 +193,8 @@ final class StoreAudit {
 	 * @param duplicated commands or cost ids stored more than once
 	 * @param rejected commands refused every time they were sent
 	 * @param rejectedStored refused commands that are stored all the same
-	 * @param unknown commands never answered with a 2xx or only with 4xx: no answer, a
-	 * reset, a 5xx among their answers
+	 * @param unknown commands neither acknowledged nor refused every time they were sent:
+	 * a reset, no answer or a 5xx among their answers
 	 * @param unknownStored those of them that are stored (once)
 	 * @param problems descriptions of the first violations
 	 */
