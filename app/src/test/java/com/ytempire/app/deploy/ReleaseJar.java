@@ -19,12 +19,12 @@ import com.ytempire.app.YtEmpireApplication;
  * jar holds nothing but a manifest naming the application's main class and the class
  * path's folders and jars by absolute URL, so it still works after the scripts copy it.
  */
-final class ReleaseJar {
+public final class ReleaseJar {
 
 	private ReleaseJar() {
 	}
 
-	static Path write(Path file) throws IOException {
+	public static Path write(Path file) throws IOException {
 		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.map(Path::of)
 			// The tests' own classes are not part of a release.

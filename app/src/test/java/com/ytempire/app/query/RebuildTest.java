@@ -7,10 +7,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import com.ytempire.app.Api;
 import com.ytempire.app.IntegrationTest;
 import com.ytempire.app.TestKeys;
+import com.ytempire.projections.rebuild.ProjectionRebuilds;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
@@ -35,6 +46,18 @@ class RebuildTest {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Autowired
+	Serializer serializer;
+
+	@Autowired
+	EventProcessingConfiguration processing;
+
+	@Autowired
+	ProjectionRebuilds rebuilds;
 
 	@Test
 	void rebuildsEveryProjectionWhileQueriesKeepAnsweringAndFindsNoDifference() throws Exception {
@@ -118,6 +141,52 @@ class RebuildTest {
 			.isEqualTo(20000);
 		admin.client().post().uri("/api/v1/admin/projections/nope/rebuild").exchange().expectStatus().isNotFound();
 		viewer.client().post().uri("/api/v1/admin/projections/all/rebuild").exchange().expectStatus().isForbidden();
+	}
+
+	/**
+	 * Another process sharing the database held the claim on a projection during the
+	 * rebuild and still remembers its old position: it must not store a token over the
+	 * rebuilt one, or it would apply events to the new tables a second time.
+	 */
+	@Test
+	void aProcessThatHeldAClaimDuringTheRebuildCannotStoreItsOldPositionAfterIt() {
+		ReadModelFixture fixture = new ReadModelFixture(Api.at(this.port, TestKeys.OPERATOR), this.gateway);
+		String videoId = fixture.video(fixture.channel("Claimed"));
+		Api viewer = Api.at(this.port, TestKeys.VIEWER);
+		viewer.client()
+			.get()
+			.uri("/api/v1/videos/{id}?minPosition={p}", videoId, fixture.cost(videoId, "before", "RENDER", "0.01"))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.processing.eventProcessor("videos", StreamingEventProcessor.class).orElseThrow().shutDown();
+		JdbcTokenStore otherProcess = JdbcTokenStore.builder()
+			.connectionProvider(new SpringDataSourceConnectionProvider(this.dataSource))
+			.serializer(this.serializer)
+			.nodeId("another-process")
+			.build();
+		TrackingToken remembered = otherProcess.fetchToken("videos", 0);
+		try {
+			assertThat(this.rebuilds.rebuild("videos").state()).isEqualTo("DONE");
+
+			assertThatExceptionOfType(UnableToClaimTokenException.class)
+				.isThrownBy(() -> otherProcess.storeToken(remembered, "videos", 0));
+		}
+		finally {
+			// Whatever happened, the other tests need the projection back.
+			otherProcess.releaseClaim("videos", 0);
+		}
+		// This process took the projection over again and goes on from the rebuilt
+		// position.
+		viewer.client()
+			.get()
+			.uri("/api/v1/videos/{id}?minPosition={p}", videoId, fixture.cost(videoId, "after", "RENDER", "0.02"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.totalCostMicros")
+			.isEqualTo(30000);
 	}
 
 	private Map<String, String> checksums() {

@@ -47,6 +47,17 @@ class EventStoreConfiguration {
 		return new PositionRecordingEventStorageEngine(builder, positions);
 	}
 
+	/**
+	 * Tells a unique-key violation on (aggregate, sequence) apart from other failures, so
+	 * that two processes appending to one aggregate at once end in Axon's
+	 * {@code ConcurrencyException} (answered 409: send it again). With Axon's default the
+	 * loser of such a race was answered 500.
+	 */
+	@Bean
+	PersistenceExceptionResolver persistenceExceptionResolver() {
+		return new UniqueViolationResolver();
+	}
+
 	@Bean
 	SnapshotTriggerDefinition videoSnapshotTrigger(Snapshotter snapshotter) {
 		return new EventCountSnapshotTriggerDefinition(snapshotter, VIDEO_SNAPSHOT_THRESHOLD);

@@ -1,5 +1,6 @@
 package com.ytempire.projections.rebuild;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import com.ytempire.projections.batch.Envelope;
 import com.ytempire.projections.batch.Projection;
 import com.ytempire.projections.batch.TableSet;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -250,6 +252,15 @@ public class ProjectionRebuilds {
 
 	private void swap(List<Projection> selected, TrackingToken end) {
 		this.transactions.executeWithoutResult((transaction) -> {
+			// Tokens first, tables second: the order in which a processor's batch takes
+			// them (it stores its token before it folds its events into the tables).
+			// Taken
+			// the other way round, a batch of another process sharing the database
+			// deadlocked with the swap and the rebuild failed.
+			this.jdbc.queryForList(
+					"SELECT processorName FROM TokenEntry WHERE processorName IN ("
+							+ String.join(", ", selected.stream().map((projection) -> "?").toList()) + ") FOR UPDATE",
+					String.class, selected.stream().map(Projection::name).toArray());
 			for (Projection projection : selected) {
 				for (String table : projection.tables()) {
 					this.jdbc.execute("ALTER TABLE " + table + " RENAME TO " + table + "_replaced");
@@ -260,10 +271,23 @@ public class ProjectionRebuilds {
 			// The tokens move with the tables they describe. Written directly rather than
 			// through resetTokens, which would wrap them in a replay token and apply the
 			// events between the old and the new position a second time.
+			//
+			// They are also claimed for this process, under the node id Axon's JDBC token
+			// store uses by default. Another process sharing the database may have held a
+			// claim and gone on projecting from its own position in memory; once the
+			// claim
+			// is gone its next batch cannot store its token, so it rolls back instead of
+			// applying events to the new tables a second time (or skipping some). This
+			// process's processors, started again below, take the claims over at once;
+			// the
+			// others wait for the claim timeout, and all start from the new token.
 			SerializedObject<byte[]> token = this.serializer.serialize(end, byte[].class);
+			String owner = ManagementFactory.getRuntimeMXBean().getName();
+			String now = DateTimeUtils.formatInstant(Instant.now());
 			for (Projection projection : selected) {
-				this.jdbc.update("UPDATE TokenEntry SET token = ?, tokenType = ? WHERE processorName = ?",
-						token.getData(), token.getType().getName(), projection.name());
+				this.jdbc.update(
+						"UPDATE TokenEntry SET token = ?, tokenType = ?, owner = ?, timestamp = ? WHERE processorName = ?",
+						token.getData(), token.getType().getName(), owner, now, projection.name());
 			}
 		});
 	}
