@@ -1,14 +1,17 @@
 package com.ytempire.app.fault;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -59,9 +62,9 @@ final class PostgresServer implements AutoCloseable {
 		Path data = directory.resolve("pgdata");
 		Files.createDirectories(binaries);
 		int port = AppNode.freePort();
-		// Unpacks the binaries beside the cluster and runs initdb; the server it starts
-		// is
-		// stopped again at once.
+		// Unpacks the binaries and runs initdb; the server it starts is stopped again at
+		// once. zonky unpacks once per JVM: when an earlier test in this JVM already did,
+		// the binaries stay where that one put them, zonky's default folder.
 		EmbeddedPostgres.builder()
 			.setOverrideWorkingDirectory(binaries.toFile())
 			.setDataDirectory(data)
@@ -70,15 +73,27 @@ final class PostgresServer implements AutoCloseable {
 			.setPort(port)
 			.start()
 			.close();
-		Path pgCtl;
-		try (Stream<Path> files = Files.walk(binaries)) {
-			pgCtl = files.filter((file) -> file.endsWith(Path.of("bin", "pg_ctl")))
-				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("No pg_ctl among the unpacked PostgreSQL binaries"));
-		}
+		Path zonkyDefault = Path.of(System.getProperty("ot.epg.working-dir", System.getProperty("java.io.tmpdir")),
+				"embedded-pg");
+		Path pgCtl = newestPgCtl(binaries).or(() -> newestPgCtl(zonkyDefault))
+			.orElseThrow(() -> new IllegalStateException(
+					"No pg_ctl among the unpacked PostgreSQL binaries in " + binaries + " or " + zonkyDefault));
 		PostgresServer server = new PostgresServer(pgCtl, data, directory.resolve("postgres.log"), port);
 		server.start();
 		return server;
+	}
+
+	private static Optional<Path> newestPgCtl(Path folder) {
+		if (!Files.isDirectory(folder)) {
+			return Optional.empty();
+		}
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.filter((file) -> file.endsWith(Path.of("bin", "pg_ctl")))
+				.max(Comparator.comparing((file) -> file.toFile().lastModified()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	void start() throws IOException, InterruptedException {
