@@ -30,7 +30,8 @@ public final class FaultHarness {
 			.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
 		FaultRun run = new FaultRun(jar, directory, Duration.ofMinutes(Long.getLong("faults.minutes", 10)),
 				Integer.getInteger("faults.count", 24), Integer.getInteger("faults.clients", 4),
-				Integer.getInteger("faults.videos", 40), Duration.ofMinutes(Long.getLong("faults.settle.minutes", 10)));
+				Integer.getInteger("faults.videos", 40), Integer.getInteger("faults.left-alone-percent", 50),
+				Duration.ofMinutes(Long.getLong("faults.settle.minutes", 10)));
 		System.out.printf("Fault run: %d min, %d faults, %d load clients, data in %s%n", run.load().toMinutes(),
 				run.faults(), run.clients(), directory);
 		FaultReport report = run.execute();

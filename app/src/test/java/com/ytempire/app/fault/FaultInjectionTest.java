@@ -27,7 +27,7 @@ class FaultInjectionTest {
 		Path directory = Paths.get("target", "fault-runs", UUID.randomUUID().toString()).toAbsolutePath();
 		Files.createDirectories(directory);
 		Path jar = ReleaseJar.write(directory.resolve("ytempire.jar"));
-		FaultReport report = new FaultRun(jar, directory, Duration.ofSeconds(60), 8, 3, 10, Duration.ofMinutes(5))
+		FaultReport report = new FaultRun(jar, directory, Duration.ofSeconds(60), 8, 3, 10, 0, Duration.ofMinutes(5))
 			.execute();
 		System.out.println(report.table());
 

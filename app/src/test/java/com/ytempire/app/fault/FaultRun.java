@@ -26,7 +26,8 @@ import com.ytempire.app.TestKeys;
  * @param settle how long every scheduled video may take to reach a final event after the
  * load stopped
  */
-record FaultRun(Path jar, Path directory, Duration load, int faults, int clients, int videos, Duration settle) {
+record FaultRun(Path jar, Path directory, Duration load, int faults, int clients, int videos, int leftAlonePercent,
+		Duration settle) {
 
 	private static final int NODES = 2;
 
@@ -50,7 +51,7 @@ record FaultRun(Path jar, Path directory, Duration load, int faults, int clients
 				// One after the other: the first one migrates the schema.
 				node.start();
 			}
-			LoadMix load = new LoadMix(nodes, this.clients, PAUSE_MILLIS, this.videos);
+			LoadMix load = new LoadMix(nodes, this.clients, PAUSE_MILLIS, this.videos, this.leftAlonePercent);
 			FaultInjector injector = new FaultInjector(database, nodes);
 			load.start();
 			try {

@@ -53,6 +53,12 @@ final class LoadMix {
 
 	private final List<String> videos = new CopyOnWriteArrayList<>();
 
+	/**
+	 * How many scheduled videos, in percent, the load leaves to production alone (no
+	 * costs, no cancel), so they run to publication through the faults.
+	 */
+	private final int leftAlonePercent;
+
 	private final List<String> usedKeys = new CopyOnWriteArrayList<>();
 
 	private final QueryCounts queries = new QueryCounts();
@@ -66,8 +72,9 @@ final class LoadMix {
 	/**
 	 * @param videos how many videos to schedule at most (each one is produced)
 	 */
-	LoadMix(List<AppNode> nodes, int threads, long pauseMillis, int videos) {
+	LoadMix(List<AppNode> nodes, int threads, long pauseMillis, int videos, int leftAlonePercent) {
 		this.schedulesLeft = new AtomicInteger(videos);
+		this.leftAlonePercent = leftAlonePercent;
 		this.nodes = nodes;
 		this.threads = threads;
 		this.pauseMillis = pauseMillis;
@@ -188,7 +195,8 @@ final class LoadMix {
 		Instant publishAt = Instant.now().plus(Duration.ofDays(1 + random.nextInt(60)));
 		String body = "{\"channelId\":\"" + channel + "\",\"title\":\"" + intent.marker()
 				+ "\",\"topic\":\"reliability\",\"publishAt\":\"" + publishAt + "\",\"targetLengthSeconds\":5}";
-		if (deliverAndMaybeRepeat(intent, "POST", "/api/v1/videos", body, random)) {
+		if (deliverAndMaybeRepeat(intent, "POST", "/api/v1/videos", body, random)
+				&& (this.videos.isEmpty() || random.nextInt(100) >= this.leftAlonePercent)) {
 			this.videos.add(intent.acknowledgedId());
 		}
 	}
