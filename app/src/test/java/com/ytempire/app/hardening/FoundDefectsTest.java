@@ -63,6 +63,10 @@ class FoundDefectsTest {
 				.withBody(null, Map.of("Accept", accept), false));
 			assertProblem(answer, 406);
 		}
+		// The console's welcome page is a router function: it answered 500 to this one.
+		assertProblem(
+				http.send(Http.Call.of("GET", "/", TestKeys.VIEWER).withBody(null, Map.of("Accept", "*/*;q=x"), false)),
+				406);
 	}
 
 	@Test
