@@ -28,7 +28,6 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.modelling.saga.EndSaga;
 import org.axonframework.modelling.saga.SagaEventHandler;
-import org.axonframework.modelling.saga.SagaLifecycle;
 import org.axonframework.modelling.saga.StartSaga;
 
 /**
@@ -208,7 +207,6 @@ public class ProductionSaga {
 		this.deadlines.cancelAllWithinScope(TIME_LIMIT);
 		this.deadlines.cancelAllWithinScope(RETRY);
 		this.queue.withdraw(this.videoId);
-		SagaLifecycle.end();
 	}
 
 	private static String describe(ProductionStep step) {
