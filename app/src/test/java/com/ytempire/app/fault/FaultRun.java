@@ -46,7 +46,7 @@ record FaultRun(Path jar, Path directory, Duration load, int faults, int clients
 		try {
 			for (int n = 1; n <= NODES; n++) {
 				AppNode node = new AppNode("node-" + n, this.jar, this.directory.resolve("node-" + n),
-						environment(database));
+						environment(database, this.directory.resolve("shared")));
 				nodes.add(node);
 				// One after the other: the first one migrates the schema.
 				node.start();
@@ -76,15 +76,20 @@ record FaultRun(Path jar, Path directory, Duration load, int faults, int clients
 	}
 
 	/**
-	 * What an operator sets: the database and the API keys; and production step limits
+	 * What an operator sets: the database, the API keys and one media store for all nodes
+	 * (a step may run on another node than the one before it); and production step limits
 	 * that suit a run of minutes: a step whose worker was killed is tried again after a
 	 * minute or three instead of half an hour.
 	 */
-	private static Map<String, String> environment(PostgresServer database) {
-		return Map.of("DATABASE_URL", database.databaseUrl(), "YTEMPIRE_API_KEYS", API_KEYS, "YTEMPIRE_SCRIPT_TIMEOUT",
-				"60s", "YTEMPIRE_VOICE_TIMEOUT", "60s", "YTEMPIRE_IMAGES_TIMEOUT", "120s", "YTEMPIRE_RENDER_TIMEOUT",
-				"180s", "YTEMPIRE_PUBLISH_TIMEOUT", "60s", "YTEMPIRE_PRODUCTION_RETRY_DELAY", "2s",
-				"YTEMPIRE_PRODUCTION_MAX_RETRY_DELAY", "10s");
+	private static Map<String, String> environment(PostgresServer database, Path shared) {
+		return Map.ofEntries(Map.entry("DATABASE_URL", database.databaseUrl()),
+				Map.entry("YTEMPIRE_API_KEYS", API_KEYS),
+				Map.entry("YTEMPIRE_MEDIA_DIR", shared.resolve("media").toString()),
+				Map.entry("YTEMPIRE_OUTBOX_DIR", shared.resolve("outbox").toString()),
+				Map.entry("YTEMPIRE_SCRIPT_TIMEOUT", "60s"), Map.entry("YTEMPIRE_VOICE_TIMEOUT", "60s"),
+				Map.entry("YTEMPIRE_IMAGES_TIMEOUT", "120s"), Map.entry("YTEMPIRE_RENDER_TIMEOUT", "180s"),
+				Map.entry("YTEMPIRE_PUBLISH_TIMEOUT", "60s"), Map.entry("YTEMPIRE_PRODUCTION_RETRY_DELAY", "2s"),
+				Map.entry("YTEMPIRE_PRODUCTION_MAX_RETRY_DELAY", "10s"));
 	}
 
 	private static void stopAll(List<AppNode> nodes, PostgresServer database) {
