@@ -198,6 +198,7 @@ write_upstream() {
 		echo "# Written by ops/deploy/blue-green.sh and rollback.sh: the colour that receives traffic."
 		echo "upstream ytempire_app {"
 		echo "	server $APP_HOST:$(port_of "$colour");  # $colour"
+		echo "	keepalive 32;"
 		echo "}"
 	} >"$staged"
 	# A rename, so that nginx never reads a half-written file.
