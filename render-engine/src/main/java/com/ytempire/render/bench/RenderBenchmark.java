@@ -147,7 +147,8 @@ public final class RenderBenchmark {
 					new OutboxPublisher(work.resolve("outbox"), prices), new MediaStore(work.resolve("media"), 0),
 					compositor, prices);
 			long start = System.nanoTime();
-			ProducedVideo video = production.produce("benchmark", "Benchmark", VideoFormat.HD_720, Instant.now());
+			ProducedVideo video = production.produce("benchmark", "Benchmark", "Benchmark", VideoFormat.HD_720,
+					Instant.now());
 			double wall = seconds(start);
 			this.out.printf("| end to end, %.1f s video, topic to outbox (%s) | %.1f s wall (%.2fx real time) | |%n",
 					video.durationMillis() / 1000.0, compositor.description(), wall,

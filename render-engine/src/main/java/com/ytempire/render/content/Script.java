@@ -16,6 +16,17 @@ public record Script(String title, String description, List<String> tags, List<S
 		scenes = List.copyOf(scenes);
 	}
 
+	/**
+	 * The same script under the title the video was scheduled with: an operator's title
+	 * is what YouTube shows, whatever the writer proposed.
+	 */
+	public Script titled(String scheduledTitle) {
+		if (scheduledTitle == null || scheduledTitle.isBlank()) {
+			return this;
+		}
+		return new Script(scheduledTitle.strip(), this.description, this.tags, this.scenes);
+	}
+
 	public int characters() {
 		return this.scenes.stream().mapToInt((scene) -> scene.narration().length()).sum();
 	}

@@ -67,9 +67,9 @@ public final class VideoProduction {
 		this.prices = prices;
 	}
 
-	public ProducedVideo produce(String videoId, String topic, VideoFormat format, Instant publishAt) {
+	public ProducedVideo produce(String videoId, String title, String topic, VideoFormat format, Instant publishAt) {
 		List<ProviderCost> costs = new ArrayList<>();
-		Priced<Script> script = writeScript(topic);
+		Priced<Script> script = writeScript(title, topic);
 		costs.add(script.cost());
 		Priced<VoiceOver> voiceOver = speak(script.value());
 		costs.add(voiceOver.cost());
@@ -85,8 +85,10 @@ public final class VideoProduction {
 				voiceOver.value().voice(), costs, publication.value());
 	}
 
-	public Priced<Script> writeScript(String topic) {
-		return this.scriptWriter.write(topic);
+	/** The writer's script for the topic, under the scheduled title. */
+	public Priced<Script> writeScript(String title, String topic) {
+		Priced<Script> written = this.scriptWriter.write(topic);
+		return new Priced<>(written.value().titled(title), written.cost());
 	}
 
 	public Priced<VoiceOver> speak(Script script) {

@@ -60,6 +60,8 @@ public class ProductionSaga {
 
 	private String videoId;
 
+	private String title;
+
 	private String topic;
 
 	private Instant publishAt;
@@ -84,6 +86,7 @@ public class ProductionSaga {
 	@SagaEventHandler(associationProperty = VIDEO_ID)
 	void on(VideoScheduledEvent event) {
 		this.videoId = event.videoId();
+		this.title = event.title();
 		this.topic = event.topic();
 		this.publishAt = event.publishAt();
 		begin(ProductionStep.SCRIPT);
@@ -186,8 +189,8 @@ public class ProductionSaga {
 	private void start(int nextAttempt) {
 		this.attempt = nextAttempt;
 		this.commands.send(new StartProductionStepCommand(this.videoId, this.step, this.attempt));
-		this.queue.enqueue(new StepRequest(this.videoId, this.step, this.attempt, this.topic, this.publishAt,
-				this.script, this.voice, this.sceneMillis, this.images, this.video));
+		this.queue.enqueue(new StepRequest(this.videoId, this.step, this.attempt, this.title, this.topic,
+				this.publishAt, this.script, this.voice, this.sceneMillis, this.images, this.video));
 		this.timeLimitId = this.deadlines.schedule(this.policy.timeout(this.step), TIME_LIMIT,
 				new StepDeadline(this.step, this.attempt));
 	}

@@ -8,10 +8,12 @@ import com.ytempire.api.video.ProductionStep;
 
 /**
  * Everything a worker needs to run one attempt at one step: the video's brief and the
- * files the earlier steps made (null until made).
+ * files the earlier steps made (null until made). The title is null in requests queued
+ * before it was part of the brief; their script keeps the writer's title.
  */
-public record StepRequest(String videoId, ProductionStep step, int attempt, String topic, Instant publishAt,
-		MediaRef script, MediaRef voice, List<Long> sceneMillis, List<MediaRef> images, MediaRef video) {
+public record StepRequest(String videoId, ProductionStep step, int attempt, String title, String topic,
+		Instant publishAt, MediaRef script, MediaRef voice, List<Long> sceneMillis, List<MediaRef> images,
+		MediaRef video) {
 
 	public StepRequest {
 		sceneMillis = (sceneMillis != null) ? List.copyOf(sceneMillis) : List.of();

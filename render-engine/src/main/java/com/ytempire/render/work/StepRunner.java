@@ -113,7 +113,7 @@ public class StepRunner {
 	}
 
 	private StepOutcome writeScript(StepRequest request) {
-		Priced<Script> script = this.production.writeScript(request.topic());
+		Priced<Script> script = this.production.writeScript(request.title(), request.topic());
 		MediaRef stored = this.scripts.put(script.value());
 		return new StepOutcome(List.of(script.cost()), this.providers.script(),
 				new MarkScriptReadyCommand(request.videoId(), stored, script.value().scenes().size()));

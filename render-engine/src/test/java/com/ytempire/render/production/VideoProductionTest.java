@@ -55,8 +55,8 @@ class VideoProductionTest {
 	@Test
 	void producesAWatchableMp4InTheOutbox() throws Exception {
 		MediaStore store = new MediaStore(this.folder.resolve("media"), 0);
-		ProducedVideo video = production(store).produce("video-7", "Volcanoes", VideoFormat.HD_720,
-				Instant.parse("2030-01-01T12:00:00Z"));
+		ProducedVideo video = production(store).produce("video-7", "Volcanoes in 60 seconds", "Volcanoes",
+				VideoFormat.HD_720, Instant.parse("2030-01-01T12:00:00Z"));
 
 		Path published = this.folder.resolve("outbox/video-7.mp4");
 		MediaProbe probe = MediaProbe.of(published);
@@ -70,7 +70,10 @@ class VideoProductionTest {
 		assertThat(Files.readAllBytes(published)).isEqualTo(store.read(video.video()));
 		assertThat(video.video().mediaType()).isEqualTo("video/mp4");
 		assertThat(faststart(published)).as("moov box before mdat").isTrue();
-		assertThat(this.folder.resolve("outbox/video-7.json")).content().contains("Volcanoes explained");
+		assertThat(this.folder.resolve("outbox/video-7.json")).as("the scheduled title, the script's description")
+			.content()
+			.contains("\"title\" : \"Volcanoes in 60 seconds\"", "\"description\" : \"About Volcanoes.\"")
+			.doesNotContain("Volcanoes explained");
 
 		assertThat(video.voice()).isEqualTo(PlaceholderToneSynthesizer.VOICE);
 		assertThat(video.images()).hasSize(2);
@@ -101,14 +104,14 @@ class VideoProductionTest {
 				new ProceduralImageGenerator(PRICES), new OutboxPublisher(this.folder.resolve("outbox"), PRICES), store,
 				this.compositor, PRICES);
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> production.produce("v", "Cats", VideoFormat.HD_720, Instant.EPOCH))
+			.isThrownBy(() -> production.produce("v", "Cats", "Cats", VideoFormat.HD_720, Instant.EPOCH))
 			.withMessage("the script 'Cats' has no scenes");
 	}
 
 	@Test
 	void aFullDiskStopsTheVideoBeforeRendering() {
 		MediaStore full = new MediaStore(this.folder.resolve("media"), Long.MAX_VALUE / 4);
-		assertThatThrownBy(() -> production(full).produce("v", "Cats", VideoFormat.HD_720, Instant.EPOCH))
+		assertThatThrownBy(() -> production(full).produce("v", "Cats", "Cats", VideoFormat.HD_720, Instant.EPOCH))
 			.isInstanceOf(InsufficientDiskSpaceException.class)
 			.hasMessageContaining("not enough disk space in the media store");
 		assertThat(this.folder.resolve("outbox")).doesNotExist();

@@ -72,6 +72,7 @@ class ProductionSagaTest {
 			.expectScheduledDeadlineWithName(timeout(ProductionStep.SCRIPT), ProductionSaga.TIME_LIMIT);
 		assertThat(this.queue.last().step()).isEqualTo(ProductionStep.SCRIPT);
 		assertThat(this.queue.last().topic()).isEqualTo("volcanoes");
+		assertThat(this.queue.last().title()).isEqualTo("Volcanoes in 60 seconds");
 	}
 
 	@Test
