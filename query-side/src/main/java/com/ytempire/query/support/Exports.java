@@ -75,16 +75,42 @@ public class Exports {
 			.concatWith(Flux.just("\n]\n"));
 	}
 
-	/** RFC 4180: quote a cell that holds a separator, a quote or a line break. */
+	/**
+	 * RFC 4180: quote a cell that holds a separator, a quote or a line break. Text that a
+	 * spreadsheet would read as a formula is neutralised first (see {@link #neutralise}).
+	 */
 	static String cell(Object value) {
 		if (value == null) {
 			return "";
 		}
 		String text = (value instanceof Object[] array) ? java.util.Arrays.toString(array) : value.toString();
+		if (!(value instanceof Number)) {
+			text = neutralise(text);
+		}
 		if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
 			return text;
 		}
 		return '"' + text.replace("\"", "\"\"") + '"';
+	}
+
+	/**
+	 * CSV injection: spreadsheets evaluate a cell that starts with {@code =}, {@code +},
+	 * {@code -}, {@code @}, a tab or a carriage return as a formula, so titles and
+	 * channel names (text that users supply) get a leading {@code '} and show as text.
+	 * The rule goes by the value's type, not by its look: a {@link Number} is written by
+	 * the server and stays as it is, so a cost of {@code -0.5} is still a number in the
+	 * sheet, while any text, even one that looks like a number, is neutralised: parsing
+	 * text to guess whether it is "a plain number" is what lets a crafted value slip
+	 * through.
+	 */
+	static String neutralise(String text) {
+		if (text.isEmpty()) {
+			return text;
+		}
+		return switch (text.charAt(0)) {
+			case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+			default -> text;
+		};
 	}
 
 }
