@@ -41,8 +41,12 @@ public final class Api {
 	}
 
 	public String scheduleVideo(String channelId, String publishAt) {
+		return scheduleVideo(channelId, publishAt, 60);
+	}
+
+	public String scheduleVideo(String channelId, String publishAt, int targetLengthSeconds) {
 		return idOf(post("/api/v1/videos", Map.of("channelId", channelId, "title", "How to test", "topic", "testing",
-				"publishAt", publishAt, "targetLengthSeconds", 60))
+				"publishAt", publishAt, "targetLengthSeconds", targetLengthSeconds))
 			.expectStatus()
 			.isCreated());
 	}

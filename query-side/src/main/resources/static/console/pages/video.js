@@ -44,6 +44,7 @@ export async function video(view, { params: [videoId], feed, allows }) {
 			['Total cost', dollars(current.totalCostMicros), { 'data-field': 'totalCostMicros', class: current.totalCostMicros > current.costCapMicros ? 'over' : 'under' }],
 			['Cost cap', dollars(current.costCapMicros)],
 			['Publish at', time(current.publishAt)],
+			['Length', `${current.targetLengthSeconds} s planned · ${current.video ? `${(current.video.durationMillis / 1000).toFixed(1)} s produced` : 'not rendered yet'}`, { 'data-field': 'length' }],
 			['Render path', current.renderPath || '—'],
 			['Failure', current.failureReason || '—'],
 		]));

@@ -18,6 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The video page plays what the production line rendered: a video is scheduled, produced
  * by the saga, and its MP4 plays in Chromium from the media endpoint.
@@ -40,7 +42,7 @@ class ConsoleVideoTest {
 		try (Browser browser = Browser.startOrSkip()) {
 			Api operator = Api.at(this.port, TestKeys.OPERATOR);
 			String channel = operator.createChannel("Console video " + UUID.randomUUID(), 5);
-			String video = operator.scheduleVideo(channel, Instant.now().plus(Duration.ofDays(1)).toString());
+			String video = operator.scheduleVideo(channel, Instant.now().plus(Duration.ofDays(1)).toString(), 12);
 			awaitRendered(Api.at(this.port, TestKeys.VIEWER), video, Duration.ofMinutes(5));
 
 			String base = "http://localhost:" + this.port + "/";
@@ -54,6 +56,9 @@ class ConsoleVideoTest {
 					.script("const v = document.querySelector('video'); return v ? v.duration : null;");
 				return duration instanceof Number number && number.doubleValue() > 0;
 			});
+			String length = browser.driver().findElement(By.cssSelector("[data-field=length]")).getText();
+			assertThat(length).as("planned and produced length")
+				.matches("(?s).*12 s planned · 1[12]\\.\\d s produced.*");
 			browser.screenshot(Path.of("target", "console-screenshots", "video-playing.png"));
 		}
 	}

@@ -22,6 +22,9 @@ final class Production {
 
 	private String channel;
 
+	/** The length the offline writer plans a few scenes for. */
+	static final int SECONDS = 30;
+
 	Production(int port, String operatorKey, String viewerKey) {
 		this.operator = Api.at(port, operatorKey);
 		this.viewer = Api.at(port, viewerKey);
@@ -31,15 +34,26 @@ final class Production {
 		return this.viewer;
 	}
 
-	/** Schedules a video about the topic on a channel of this test's own. */
+	/**
+	 * Schedules a video of {@link #SECONDS} about the topic on a channel of this test's
+	 * own.
+	 */
 	String schedule(String topic) {
+		return schedule(topic, SECONDS);
+	}
+
+	/**
+	 * Schedules a video about the topic, titled "About" it, on a channel of this test's
+	 * own.
+	 */
+	String schedule(String topic, int seconds) {
 		if (this.channel == null) {
 			this.channel = this.operator.createChannel("Production " + UUID.randomUUID(), 20);
 		}
 		return (String) this.operator
 			.post("/api/v1/videos",
 					Map.of("channelId", this.channel, "title", "About " + topic, "topic", topic, "publishAt",
-							Instant.now().plus(Duration.ofDays(1)).toString(), "targetLengthSeconds", 30))
+							Instant.now().plus(Duration.ofDays(1)).toString(), "targetLengthSeconds", seconds))
 			.expectStatus()
 			.isCreated()
 			.expectBody(JSON)

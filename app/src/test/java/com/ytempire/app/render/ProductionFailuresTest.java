@@ -57,7 +57,7 @@ class ProductionFailuresTest {
 
 	@Test
 	void aProviderThatAnswers500OnceIsRetriedAndTheVideoIsPublished() throws InterruptedException {
-		String video = this.production.schedule(ScriptedProviders.FLAKY);
+		String video = this.production.schedule(ScriptedProviders.FLAKY, ScriptedProviders.SECONDS);
 
 		this.production.awaitStage(video, "PUBLISHED", Duration.ofMinutes(3));
 
@@ -75,7 +75,7 @@ class ProductionFailuresTest {
 
 	@Test
 	void aProviderThatDoesNotAnswerInTimeGivesWayToAnotherAttempt() throws InterruptedException {
-		String video = this.production.schedule(ScriptedProviders.SLOW);
+		String video = this.production.schedule(ScriptedProviders.SLOW, ScriptedProviders.SECONDS);
 
 		this.production.awaitStage(video, "PUBLISHED", Duration.ofMinutes(3));
 
@@ -86,7 +86,7 @@ class ProductionFailuresTest {
 
 	@Test
 	void anEmptyScriptFailsTheVideoWithTheReasonAndWithoutRetrying() throws InterruptedException {
-		String video = this.production.schedule(ScriptedProviders.EMPTY);
+		String video = this.production.schedule(ScriptedProviders.EMPTY, ScriptedProviders.SECONDS);
 
 		Map<String, Object> failed = this.production.awaitStage(video, "FAILED", Duration.ofMinutes(2));
 
@@ -97,7 +97,7 @@ class ProductionFailuresTest {
 
 	@Test
 	void anImageThatIsNotAnImageFailsTheVideoAtTheRender() throws InterruptedException {
-		String video = this.production.schedule(ScriptedProviders.GARBAGE_IMAGE);
+		String video = this.production.schedule(ScriptedProviders.GARBAGE_IMAGE, ScriptedProviders.SECONDS);
 
 		Map<String, Object> failed = this.production.awaitStage(video, "FAILED", Duration.ofMinutes(2));
 

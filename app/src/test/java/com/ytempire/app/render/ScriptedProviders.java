@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.ytempire.api.video.VideoStyle;
+import com.ytempire.render.content.Brief;
 import com.ytempire.render.content.ImageGenerator;
 import com.ytempire.render.content.PriceTable;
 import com.ytempire.render.content.Priced;
@@ -21,6 +23,9 @@ import com.ytempire.render.content.ScriptWriter;
  * image. Any other topic gets a short two-scene script, so renders stay quick.
  */
 final class ScriptedProviders implements ScriptWriter, ImageGenerator {
+
+	/** About as long as the two scenes are spoken, so nothing is held. */
+	static final int SECONDS = 6;
 
 	static final String FLAKY = "flaky";
 
@@ -43,7 +48,8 @@ final class ScriptedProviders implements ScriptWriter, ImageGenerator {
 	}
 
 	@Override
-	public Priced<Script> write(String topic) {
+	public Priced<Script> write(Brief brief) {
+		String topic = brief.topic();
 		int call = this.calls.computeIfAbsent(topic, (key) -> new AtomicInteger()).incrementAndGet();
 		if (topic.equals(FLAKY) && call == 1) {
 			throw ProviderException.retryable("script service answered 500 Internal Server Error", null);
@@ -62,11 +68,11 @@ final class ScriptedProviders implements ScriptWriter, ImageGenerator {
 	}
 
 	@Override
-	public Priced<byte[]> generate(ScriptScene scene, int width, int height) {
+	public Priced<byte[]> generate(ScriptScene scene, VideoStyle style, int width, int height) {
 		if (scene.title().equals(GARBAGE_IMAGE)) {
 			return new Priced<>("<html>rate limited</html>".getBytes(StandardCharsets.UTF_8), this.prices.image());
 		}
-		return this.pictures.generate(scene, width, height);
+		return this.pictures.generate(scene, style, width, height);
 	}
 
 	private static void sleep(long millis) {

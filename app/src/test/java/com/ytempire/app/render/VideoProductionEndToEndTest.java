@@ -52,7 +52,9 @@ class VideoProductionEndToEndTest {
 
 		Path mp4 = output.resolve("outbox").resolve(video + ".mp4");
 		assertThat(mp4).exists();
-		assertThat(output.resolve("outbox").resolve(video + ".json")).exists();
+		assertThat(output.resolve("outbox").resolve(video + ".json")).as("published under the scheduled title")
+			.content()
+			.contains("\"title\" : \"About volcanoes\"");
 		MediaProbe probe = MediaProbe.of(mp4);
 		assertThat(probe.videoCodec()).isEqualTo("h264");
 		assertThat(probe.audioCodec()).isEqualTo("aac");
@@ -61,7 +63,12 @@ class VideoProductionEndToEndTest {
 		List<Map<String, Object>> history = this.production.events(video);
 		Map<String, Object> rendered = payloadOf(history, "VideoRenderedEvent");
 		double timelineSeconds = ((Number) rendered.get("durationMillis")).longValue() / 1000.0;
-		assertThat(probe.durationSeconds()).isCloseTo(timelineSeconds, within(0.1));
+		assertThat(probe.durationSeconds()).isCloseTo(timelineSeconds, within(0.1))
+			.as("the scheduled length, within 5%")
+			.isCloseTo(Production.SECONDS, within(Production.SECONDS * 0.05));
+		assertThat(detail).as("planned length").containsEntry("targetLengthSeconds", Production.SECONDS);
+		assertThat(((Map<?, ?>) detail.get("video")).get("durationMillis")).as("produced length")
+			.isEqualTo(((Number) rendered.get("durationMillis")).intValue());
 		assertThat(Files.size(mp4))
 			.isEqualTo(((Number) ((Map<?, ?>) rendered.get("video")).get("sizeBytes")).longValue());
 

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * @param style the look of the video (template name); {@code default} when left out
+ * @param style the look of the video: a {@link com.ytempire.api.video.VideoStyle} name;
+ * {@code classic} when left out
  */
 record ScheduleVideoRequest(@NotBlank @Size(max = 64) String channelId, @NotBlank @Size(max = 200) String title,
 		@NotBlank @Size(max = 500) String topic, @NotNull Instant publishAt, @Size(max = 50) String style,

@@ -78,6 +78,7 @@ class Video {
 	@CommandHandler
 	Video(ScheduleVideoCommand command, ChannelPolicies channels) {
 		VideoRules.checkSchedule(command);
+		String style = VideoRules.style(command.style());
 		ChannelPolicy channel = channels.find(command.channelId())
 			.orElseThrow(() -> invalid("There is no channel with id " + command.channelId()));
 		if (channel.status() != ChannelStatus.ACTIVE) {
@@ -91,7 +92,7 @@ class Video {
 							+ " videos for " + ChannelPolicyUpdater.publishDay(command.publishAt()));
 		}
 		apply(new VideoScheduledEvent(command.videoId(), command.channelId(), command.title().strip(),
-				command.topic().strip(), command.publishAt(), command.style(), command.targetLengthSeconds(),
+				command.topic().strip(), command.publishAt(), style, command.targetLengthSeconds(),
 				channel.costCapPerVideoMicros()));
 	}
 

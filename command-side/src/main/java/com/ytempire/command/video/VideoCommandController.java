@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.ytempire.api.video.CancelVideoCommand;
 import com.ytempire.api.video.RecordCostCommand;
 import com.ytempire.api.video.ScheduleVideoCommand;
+import com.ytempire.api.video.VideoStyle;
 import com.ytempire.command.web.CommandAccepted;
 import com.ytempire.command.web.CommandRequest;
 import com.ytempire.command.web.CommandSender;
@@ -30,8 +31,6 @@ import static com.ytempire.command.web.CommandRequest.IDEMPOTENCY_KEY_HEADER;
 @RequestMapping("/api/v1/videos")
 class VideoCommandController {
 
-	private static final String DEFAULT_STYLE = "default";
-
 	private final CommandSender sender;
 
 	VideoCommandController(CommandSender sender) {
@@ -44,7 +43,7 @@ class VideoCommandController {
 			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) Optional<String> idempotencyKey) {
 		String videoId = UUID.randomUUID().toString();
 		String style = (request.style() != null && !request.style().isBlank()) ? request.style().strip()
-				: DEFAULT_STYLE;
+				: VideoStyle.DEFAULT.id();
 		return this.sender.created(CommandRequest.of(principal, idempotencyKey, "POST /videos " + request), videoId,
 				new ScheduleVideoCommand(videoId, request.channelId(), request.title(), request.topic(),
 						request.publishAt(), style, request.targetLengthSeconds()),

@@ -3,6 +3,7 @@ package com.ytempire.command.video;
 import com.ytempire.api.video.MediaRef;
 import com.ytempire.api.video.RecordCostCommand;
 import com.ytempire.api.video.ScheduleVideoCommand;
+import com.ytempire.api.video.VideoStyle;
 
 import static com.ytempire.command.CommandRejectedException.invalid;
 
@@ -39,6 +40,16 @@ final class VideoRules {
 			throw invalid("The target length must be between " + MIN_LENGTH_SECONDS + " and " + MAX_LENGTH_SECONDS
 					+ " seconds, not " + command.targetLengthSeconds());
 		}
+	}
+
+	/**
+	 * The style's own name, so every stored video names one the production line knows.
+	 */
+	static String style(String requested) {
+		return VideoStyle.named(requested)
+			.orElseThrow(() -> invalid(
+					"There is no style '" + requested + "'; choose one of " + String.join(", ", VideoStyle.ids())))
+			.id();
 	}
 
 	static RecordedCost checkCost(RecordCostCommand command) {

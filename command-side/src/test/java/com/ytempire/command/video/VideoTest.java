@@ -62,8 +62,9 @@ class VideoTest {
 	private static final ScheduleVideoCommand SCHEDULE = new ScheduleVideoCommand(ID, CHANNEL, "Pasta in 60 s",
 			"quick pasta", PUBLISH_AT, "default", 60);
 
+	/** The legacy name {@code default} is stored as the style it means. */
 	private static final VideoScheduledEvent SCHEDULED = new VideoScheduledEvent(ID, CHANNEL, "Pasta in 60 s",
-			"quick pasta", PUBLISH_AT, "default", 60, CAP);
+			"quick pasta", PUBLISH_AT, "classic", 60, CAP);
 
 	private static final MediaRef SCRIPT = new MediaRef("aa11", "application/json", 120);
 
@@ -149,6 +150,9 @@ class VideoTest {
 		this.fixture.givenNoPriorActivity()
 			.when(new ScheduleVideoCommand(ID, CHANNEL, "t", "t", PUBLISH_AT, "default", 4))
 			.expectExceptionMessage("The target length must be between 5 and 10800 seconds, not 4");
+		this.fixture.givenNoPriorActivity()
+			.when(new ScheduleVideoCommand(ID, CHANNEL, "t", "t", PUBLISH_AT, "vaporwave", 60))
+			.expectExceptionMessage("There is no style 'vaporwave'; choose one of classic, minimal, neon");
 	}
 
 	@Test

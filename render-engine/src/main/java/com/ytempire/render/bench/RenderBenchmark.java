@@ -10,19 +10,19 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.ytempire.api.video.VideoStyle;
 import com.ytempire.render.compositor.Compositor;
 import com.ytempire.render.compositor.Compositors;
 import com.ytempire.render.compositor.CpuCompositor;
 import com.ytempire.render.compositor.GpuMode;
 import com.ytempire.render.compositor.GpuProbe;
 import com.ytempire.render.compositor.PreparedTimeline;
+import com.ytempire.render.content.Brief;
+import com.ytempire.render.content.OfflineScriptWriter;
 import com.ytempire.render.content.OutboxPublisher;
 import com.ytempire.render.content.PlaceholderToneSynthesizer;
 import com.ytempire.render.content.PriceTable;
-import com.ytempire.render.content.Priced;
 import com.ytempire.render.content.ProceduralImageGenerator;
-import com.ytempire.render.content.Script;
-import com.ytempire.render.content.ScriptScene;
 import com.ytempire.render.encode.Mp4Encoder;
 import com.ytempire.render.encode.VideoFormat;
 import com.ytempire.render.media.MediaStore;
@@ -131,23 +131,14 @@ public final class RenderBenchmark {
 
 	private void endToEnd(Path work) {
 		PriceTable prices = PriceTable.offline();
-		// Scenes of 14 words last 6 s with the placeholder voice, so the video runs
-		// videoSeconds.
-		int scenes = Math.max(1, this.videoSeconds / 6);
-		List<ScriptScene> list = new ArrayList<>();
-		for (int i = 0; i < scenes; i++) {
-			list.add(new ScriptScene("Part " + (i + 1),
-					"This is part " + (i + 1) + " of a benchmark video with fourteen words in each scene.",
-					"Part " + (i + 1)));
-		}
-		Script script = new Script("Benchmark", "A benchmark video.", List.of("benchmark"), list);
 		try (Compositor compositor = Compositors.select(GpuMode.AUTO)) {
-			VideoProduction production = new VideoProduction((topic) -> new Priced<>(script, prices.script(0)),
+			VideoProduction production = new VideoProduction(new OfflineScriptWriter(prices),
 					new PlaceholderToneSynthesizer(prices), new ProceduralImageGenerator(prices),
 					new OutboxPublisher(work.resolve("outbox"), prices), new MediaStore(work.resolve("media"), 0),
 					compositor, prices);
 			long start = System.nanoTime();
-			ProducedVideo video = production.produce("benchmark", "Benchmark", "Benchmark", VideoFormat.HD_720,
+			ProducedVideo video = production.produce("benchmark",
+					new Brief("Benchmark", "Benchmark", VideoStyle.DEFAULT, this.videoSeconds), VideoFormat.HD_720,
 					Instant.now());
 			double wall = seconds(start);
 			this.out.printf("| end to end, %.1f s video, topic to outbox (%s) | %.1f s wall (%.2fx real time) | |%n",

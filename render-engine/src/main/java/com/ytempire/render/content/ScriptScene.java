@@ -1,5 +1,7 @@
 package com.ytempire.render.content;
 
+import java.util.List;
+
 /**
  * One scene of a script.
  *
@@ -17,7 +19,25 @@ public record ScriptScene(String title, String narration, String caption) {
 	}
 
 	public int wordCount() {
-		return this.narration.trim().split("\\s+").length;
+		return wordsIn(this.narration);
+	}
+
+	public static int wordsIn(String text) {
+		String trimmed = text.strip();
+		return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+	}
+
+	/**
+	 * The narration cut after its sentences end: where it can be trimmed without breaking
+	 * a sentence.
+	 */
+	public List<String> sentences() {
+		return List.of(this.narration.strip().split("(?<=[.!?])\\s+"));
+	}
+
+	/** The same scene saying only its first sentences. */
+	public ScriptScene saying(List<String> sentences) {
+		return new ScriptScene(this.title, String.join(" ", sentences), this.caption);
 	}
 
 }

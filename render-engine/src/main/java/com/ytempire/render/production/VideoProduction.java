@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.ytempire.api.video.MediaRef;
+import com.ytempire.api.video.VideoStyle;
 import com.ytempire.render.compositor.Compositor;
 import com.ytempire.render.compositor.PreparedTimeline;
+import com.ytempire.render.content.Brief;
 import com.ytempire.render.content.ImageGenerator;
 import com.ytempire.render.content.PriceTable;
 import com.ytempire.render.content.Priced;
@@ -30,9 +33,9 @@ import com.ytempire.render.timeline.Picture;
 import com.ytempire.render.timeline.Timeline;
 
 /**
- * One video from topic to outbox, step by step: script, voice, images, render, publish.
- * Each step is also callable alone, which is how a saga drives them one command at a
- * time.
+ * One video from its brief to the outbox, step by step: script, voice, images, render,
+ * publish. Each step is also callable alone, which is how a saga drives them one command
+ * at a time.
  */
 public final class VideoProduction {
 
@@ -41,6 +44,12 @@ public final class VideoProduction {
 	 * pixels.
 	 */
 	private static final int IMAGE_OVERSIZE_PERCENT = 150;
+
+	/**
+	 * Estimates of a sentence's time are close: a second trim is rare, a third would only
+	 * pay the voice again.
+	 */
+	private static final int MAX_TRIMS = 2;
 
 	private final ScriptWriter scriptWriter;
 
@@ -67,39 +76,67 @@ public final class VideoProduction {
 		this.prices = prices;
 	}
 
-	public ProducedVideo produce(String videoId, String title, String topic, VideoFormat format, Instant publishAt) {
+	public ProducedVideo produce(String videoId, Brief brief, VideoFormat format, Instant publishAt) {
 		List<ProviderCost> costs = new ArrayList<>();
-		Priced<Script> script = writeScript(title, topic);
+		Priced<Script> script = writeScript(brief);
 		costs.add(script.cost());
-		Priced<VoiceOver> voiceOver = speak(script.value());
-		costs.add(voiceOver.cost());
-		List<Priced<MediaRef>> images = drawImages(script.value(), format);
+		SpokenScript spoken = speak(script.value(), brief.targetLength());
+		costs.addAll(spoken.costs());
+		List<Priced<MediaRef>> images = drawImages(script.value(), brief.style(), format);
 		images.forEach((image) -> costs.add(image.cost()));
 		List<MediaRef> imageRefs = images.stream().map(Priced::value).toList();
-		Priced<RenderedVideo> rendered = render(script.value(), voiceOver.value(), imageRefs, format);
+		Priced<RenderedVideo> rendered = render(script.value(), spoken.voiceOver(), imageRefs, format);
 		costs.add(rendered.cost());
 		RenderedVideo video = rendered.value();
 		Priced<Publication> publication = publish(videoId, script.value(), video.video(), publishAt);
 		costs.add(publication.cost());
 		return new ProducedVideo(video.video(), imageRefs, video.durationMillis(), video.width(), video.height(),
-				voiceOver.value().voice(), costs, publication.value());
+				spoken.voiceOver().voice(), costs, publication.value());
 	}
 
-	/** The writer's script for the topic, under the scheduled title. */
-	public Priced<Script> writeScript(String title, String topic) {
-		Priced<Script> written = this.scriptWriter.write(topic);
-		return new Priced<>(written.value().titled(title), written.cost());
+	/** The writer's script for the brief, under the scheduled title. */
+	public Priced<Script> writeScript(Brief brief) {
+		Priced<Script> written = this.scriptWriter.write(brief);
+		return new Priced<>(written.value().titled(brief.title()), written.cost());
 	}
 
-	public Priced<VoiceOver> speak(Script script) {
-		return this.voice.speak(script);
+	/**
+	 * The script spoken and fitted to the video's length: narration that runs over is
+	 * trimmed at sentence ends and spoken again, narration that runs short is followed by
+	 * holds.
+	 * @throws IllegalArgumentException when even one sentence a scene runs over
+	 */
+	public SpokenScript speak(Script script, Duration targetLength) {
+		long target = targetLength.toMillis();
+		List<ProviderCost> costs = new ArrayList<>();
+		Script spokenScript = script;
+		Priced<VoiceOver> spoken = this.voice.speak(spokenScript);
+		costs.add(spoken.cost());
+		for (int pass = 0; pass < MAX_TRIMS && spokenMillis(spoken) > target; pass++) {
+			Script trimmed = NarrationFit.trimmed(spokenScript, spoken.value().sceneMillis(), target);
+			if (trimmed.equals(spokenScript)) {
+				break;
+			}
+			spokenScript = trimmed;
+			spoken = this.voice.speak(spokenScript);
+			costs.add(spoken.cost());
+		}
+		long over = spokenMillis(spoken) - target;
+		if (over > NarrationFit.toleranceMillis(target)) {
+			throw new IllegalArgumentException("the narration takes " + spokenMillis(spoken) / 1000.0
+					+ " s even trimmed at its sentence ends; the video is to run " + targetLength.toSeconds() + " s");
+		}
+		return new SpokenScript(NarrationFit.held(spoken.value(), target), costs);
 	}
 
-	/** One picture per scene, stored; each priced on its own, as image services bill. */
-	public List<Priced<MediaRef>> drawImages(Script script, VideoFormat format) {
+	/**
+	 * One picture per scene in the video's style, stored; each priced on its own, as
+	 * image services bill.
+	 */
+	public List<Priced<MediaRef>> drawImages(Script script, VideoStyle style, VideoFormat format) {
 		List<Priced<MediaRef>> images = new ArrayList<>();
 		for (ScriptScene scene : script.scenes()) {
-			Priced<byte[]> image = this.images.generate(scene, format.width() * IMAGE_OVERSIZE_PERCENT / 100,
+			Priced<byte[]> image = this.images.generate(scene, style, format.width() * IMAGE_OVERSIZE_PERCENT / 100,
 					format.height() * IMAGE_OVERSIZE_PERCENT / 100);
 			images.add(new Priced<>(this.store.put(image.value(), ImageBytes.mediaType(image.value())), image.cost()));
 		}
@@ -109,6 +146,10 @@ public final class VideoProduction {
 	public Priced<Publication> publish(String videoId, Script script, MediaRef video, Instant publishAt) {
 		return this.publisher.publish(this.store.pathOf(video),
 				new VideoMetadata(videoId, script.title(), script.description(), script.tags(), publishAt));
+	}
+
+	private static long spokenMillis(Priced<VoiceOver> spoken) {
+		return spoken.value().sceneMillis().stream().mapToLong(Long::longValue).sum();
 	}
 
 	/**

@@ -13,10 +13,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import com.ytempire.api.video.CostCategory;
+import com.ytempire.render.content.Brief;
 import com.ytempire.render.content.Priced;
 import com.ytempire.render.content.ProviderCost;
 import com.ytempire.render.content.ProviderException;
 import com.ytempire.render.content.Script;
+import com.ytempire.render.content.ScriptPlan;
 import com.ytempire.render.content.ScriptScene;
 import com.ytempire.render.content.ScriptWriter;
 
@@ -31,7 +33,8 @@ public final class OpenAiScriptWriter implements ScriptWriter {
 			You write scripts for short, factual YouTube explainer videos narrated by one voice.
 			Answer with JSON only: {"title", "description", "tags", "scenes": [{"title", "narration", "caption"}]}.
 			title: at most 90 characters. description: two or three sentences. tags: 3 to 8 lowercase keywords.
-			scenes: 4 to 7, in order; narration is spoken aloud, one to three sentences, no stage directions;
+			scenes: as many as asked, in order; narration is spoken aloud in whole sentences, no stage directions,
+			and all narrations together have about the number of words asked, so the video has its length;
 			title is a few words shown large on the scene's picture; caption is at most 8 words.""";
 
 	/** Strict mode wants every property required and no others allowed. */
@@ -62,7 +65,8 @@ public final class OpenAiScriptWriter implements ScriptWriter {
 	}
 
 	@Override
-	public Priced<Script> write(String topic) {
+	public Priced<Script> write(Brief brief) {
+		String topic = brief.topic();
 		if (topic == null || topic.isBlank()) {
 			throw ProviderException.permanent("cannot write a script without a topic", null);
 		}
@@ -71,7 +75,7 @@ public final class OpenAiScriptWriter implements ScriptWriter {
 			.timeout(this.settings.timeout())
 			.header("Authorization", "Bearer " + this.settings.apiKey())
 			.header("Content-Type", "application/json")
-			.POST(BodyPublishers.ofByteArray(this.http.write(requestBody(topic.strip()))))
+			.POST(BodyPublishers.ofByteArray(this.http.write(requestBody(brief))))
 			.build();
 		JsonNode answer = this.http.parse(this.http.send(request).body());
 		JsonNode choice = answer.path("choices").path(0);
@@ -93,12 +97,12 @@ public final class OpenAiScriptWriter implements ScriptWriter {
 		return new Priced<>(script, cost(answer.path("usage")));
 	}
 
-	private ObjectNode requestBody(String topic) {
+	private ObjectNode requestBody(Brief brief) {
 		ObjectNode body = this.http.json().createObjectNode();
 		body.put("model", this.settings.model());
 		ArrayNode messages = body.putArray("messages");
 		messages.addObject().put("role", "system").put("content", SYSTEM_PROMPT);
-		messages.addObject().put("role", "user").put("content", "Topic: " + topic);
+		messages.addObject().put("role", "user").put("content", ask(brief));
 		ObjectNode format = body.putObject("response_format");
 		format.put("type", "json_schema");
 		ObjectNode schema = format.putObject("json_schema");
@@ -111,6 +115,16 @@ public final class OpenAiScriptWriter implements ScriptWriter {
 			throw new IllegalStateException("the script schema is not JSON", ex);
 		}
 		return body;
+	}
+
+	/** The brief in words: the length as scenes and words, which a model can count. */
+	static String ask(Brief brief) {
+		ScriptPlan plan = ScriptPlan.of(brief);
+		String title = (brief.title() != null) ? "\nVideo title: " + brief.title() : "";
+		return "Topic: " + brief.topic().strip() + title + "\nLength: " + brief.targetLengthSeconds()
+				+ " seconds narrated, so " + plan.scenes() + " scenes and about " + plan.words()
+				+ " words of narration in all (about " + plan.wordsPerScene() + " a scene)\nLook: "
+				+ brief.style().id();
 	}
 
 	private Script script(JsonNode content, String topic) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import com.ytempire.api.video.CostCategory;
+import com.ytempire.api.video.VideoStyle;
 import com.ytempire.render.content.ImageGenerator;
 import com.ytempire.render.content.Priced;
 import com.ytempire.render.content.ProviderCost;
@@ -39,9 +40,9 @@ public final class StableDiffusionImageGenerator implements ImageGenerator {
 	}
 
 	@Override
-	public Priced<byte[]> generate(ScriptScene scene, int width, int height) {
+	public Priced<byte[]> generate(ScriptScene scene, VideoStyle style, int width, int height) {
 		ObjectNode body = this.http.json().createObjectNode();
-		body.put("prompt", prompt(scene));
+		body.put("prompt", prompt(scene, style));
 		body.put("negative_prompt", this.settings.negativePrompt());
 		body.put("width", width);
 		body.put("height", height);
@@ -66,9 +67,19 @@ public final class StableDiffusionImageGenerator implements ImageGenerator {
 				"1 image " + width + "x" + height + ", " + this.settings.steps() + " steps"));
 	}
 
-	private String prompt(ScriptScene scene) {
+	private String prompt(ScriptScene scene, VideoStyle style) {
 		String subject = scene.title().isBlank() ? scene.narration() : scene.title() + ". " + scene.narration();
-		return this.settings.stylePrompt().isBlank() ? subject : subject + ", " + this.settings.stylePrompt();
+		String look = subject + ", " + look(style);
+		return this.settings.stylePrompt().isBlank() ? look : look + ", " + this.settings.stylePrompt();
+	}
+
+	/** The video's style in the words image models follow. */
+	static String look(VideoStyle style) {
+		return switch (style) {
+			case CLASSIC -> "cinematic lighting, rich deep colours";
+			case MINIMAL -> "minimalist flat illustration, pale background, thin clean lines";
+			case NEON -> "neon glow on a dark background, synthwave grid";
+		};
 	}
 
 	/** Some builds answer a data URL rather than bare base64. */

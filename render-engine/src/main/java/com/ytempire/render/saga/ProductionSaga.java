@@ -64,6 +64,10 @@ public class ProductionSaga {
 
 	private String topic;
 
+	private String style;
+
+	private int targetLengthSeconds;
+
 	private Instant publishAt;
 
 	private ProductionStep step;
@@ -88,6 +92,8 @@ public class ProductionSaga {
 		this.videoId = event.videoId();
 		this.title = event.title();
 		this.topic = event.topic();
+		this.style = event.style();
+		this.targetLengthSeconds = event.targetLengthSeconds();
 		this.publishAt = event.publishAt();
 		begin(ProductionStep.SCRIPT);
 	}
@@ -189,8 +195,9 @@ public class ProductionSaga {
 	private void start(int nextAttempt) {
 		this.attempt = nextAttempt;
 		this.commands.send(new StartProductionStepCommand(this.videoId, this.step, this.attempt));
-		this.queue.enqueue(new StepRequest(this.videoId, this.step, this.attempt, this.title, this.topic,
-				this.publishAt, this.script, this.voice, this.sceneMillis, this.images, this.video));
+		this.queue.enqueue(new StepRequest(this.videoId, this.step, this.attempt, this.title, this.topic, this.style,
+				this.targetLengthSeconds, this.publishAt, this.script, this.voice, this.sceneMillis, this.images,
+				this.video));
 		this.timeLimitId = this.deadlines.schedule(this.policy.timeout(this.step), TIME_LIMIT,
 				new StepDeadline(this.step, this.attempt));
 	}

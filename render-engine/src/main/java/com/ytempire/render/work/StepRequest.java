@@ -5,19 +5,25 @@ import java.util.List;
 
 import com.ytempire.api.video.MediaRef;
 import com.ytempire.api.video.ProductionStep;
+import com.ytempire.render.content.Brief;
 
 /**
  * Everything a worker needs to run one attempt at one step: the video's brief and the
- * files the earlier steps made (null until made). The title is null in requests queued
- * before it was part of the brief; their script keeps the writer's title.
+ * files the earlier steps made (null until made). Requests queued before the title, style
+ * and length were part of the brief lack them: their script keeps the writer's title, and
+ * {@link Brief} gives the default look and length.
  */
-public record StepRequest(String videoId, ProductionStep step, int attempt, String title, String topic,
-		Instant publishAt, MediaRef script, MediaRef voice, List<Long> sceneMillis, List<MediaRef> images,
-		MediaRef video) {
+public record StepRequest(String videoId, ProductionStep step, int attempt, String title, String topic, String style,
+		int targetLengthSeconds, Instant publishAt, MediaRef script, MediaRef voice, List<Long> sceneMillis,
+		List<MediaRef> images, MediaRef video) {
 
 	public StepRequest {
 		sceneMillis = (sceneMillis != null) ? List.copyOf(sceneMillis) : List.of();
 		images = (images != null) ? List.copyOf(images) : List.of();
+	}
+
+	public Brief brief() {
+		return Brief.of(this.title, this.topic, this.style, this.targetLengthSeconds);
 	}
 
 	/**

@@ -22,6 +22,7 @@ import com.ytempire.render.encode.WaveFile;
 import com.ytempire.render.media.InsufficientDiskSpaceException;
 import com.ytempire.render.media.MediaStore;
 import com.ytempire.render.production.RenderedVideo;
+import com.ytempire.render.production.SpokenScript;
 import com.ytempire.render.production.VideoProduction;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -113,21 +114,24 @@ public class StepRunner {
 	}
 
 	private StepOutcome writeScript(StepRequest request) {
-		Priced<Script> script = this.production.writeScript(request.title(), request.topic());
+		Priced<Script> script = this.production.writeScript(request.brief());
 		MediaRef stored = this.scripts.put(script.value());
 		return new StepOutcome(List.of(script.cost()), this.providers.script(),
 				new MarkScriptReadyCommand(request.videoId(), stored, script.value().scenes().size()));
 	}
 
 	private StepOutcome speak(StepRequest request) {
-		Priced<VoiceOver> voice = this.production.speak(this.scripts.read(request.script()));
-		MediaRef stored = this.store.put(WaveFile.encode(voice.value().audio()), "audio/wav");
-		return new StepOutcome(List.of(voice.cost()), voice.value().voice(), new MarkVoiceOverReadyCommand(
-				request.videoId(), stored, voice.value().audio().durationMillis(), voice.value().sceneMillis()));
+		SpokenScript spoken = this.production.speak(this.scripts.read(request.script()),
+				request.brief().targetLength());
+		VoiceOver voice = spoken.voiceOver();
+		MediaRef stored = this.store.put(WaveFile.encode(voice.audio()), "audio/wav");
+		return new StepOutcome(spoken.costs(), voice.voice(), new MarkVoiceOverReadyCommand(request.videoId(), stored,
+				voice.audio().durationMillis(), voice.sceneMillis()));
 	}
 
 	private StepOutcome drawImages(StepRequest request) {
-		List<Priced<MediaRef>> images = this.production.drawImages(this.scripts.read(request.script()), this.format);
+		List<Priced<MediaRef>> images = this.production.drawImages(this.scripts.read(request.script()),
+				request.brief().style(), this.format);
 		return new StepOutcome(images.stream().map(Priced::cost).toList(), this.providers.images(),
 				new MarkImagesReadyCommand(request.videoId(), images.stream().map(Priced::value).toList()));
 	}

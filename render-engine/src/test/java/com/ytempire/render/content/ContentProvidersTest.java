@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.ytempire.api.video.CostCategory;
+import com.ytempire.api.video.VideoStyle;
 import com.ytempire.render.timeline.Picture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,9 +28,10 @@ class ContentProvidersTest {
 
 	@Test
 	void scriptHasScenesWithNarrationAndCaptions() {
-		Priced<Script> script = new OfflineScriptWriter(this.prices).write("Volcanoes");
+		Priced<Script> script = new OfflineScriptWriter(this.prices)
+			.write(new Brief("Volcanoes in 40 seconds", "Volcanoes", VideoStyle.NEON, 40));
 		assertThat(script.value().title()).isEqualTo("Volcanoes explained");
-		assertThat(script.value().tags()).contains("volcanoes");
+		assertThat(script.value().tags()).contains("volcanoes", "neon");
 		assertThat(script.value().scenes()).hasSize(5)
 			.allSatisfy((scene) -> assertThat(scene.narration()).contains(" "))
 			.allSatisfy((scene) -> assertThat(scene.caption()).isNotBlank());
@@ -34,9 +39,28 @@ class ContentProvidersTest {
 		assertThat(script.cost().microDollars()).isEqualTo((100L * script.value().characters() + 999) / 1000);
 	}
 
+	/**
+	 * The narration fills most of a long video; a very short one gets short sentences
+	 * that still fit.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "5, 0.2", "10, 0.4", "60, 0.7", "300, 0.75" })
+	void offlineScriptsAreSizedToTheVideosLength(int seconds, double leastShareSpoken) {
+		Brief brief = new Brief("T", "Volcanoes", VideoStyle.DEFAULT, seconds);
+		ScriptPlan plan = ScriptPlan.of(brief);
+		Script script = new OfflineScriptWriter(this.prices).write(brief).value();
+		int words = script.scenes().stream().mapToInt((scene) -> ScriptScene.wordsIn(scene.narration())).sum();
+		double spokenSeconds = words / ScriptPlan.WORDS_PER_SECOND;
+		assertThat(script.scenes()).hasSize(plan.scenes());
+		assertThat(spokenSeconds).as("spoken seconds of a %d s script", seconds)
+			.isBetween(seconds * leastShareSpoken, seconds * 0.9);
+		assertThat(script.scenes()).allSatisfy((scene) -> assertThat(scene.narration()).endsWith("."));
+	}
+
 	@Test
 	void emptyTopicsAndScriptsAreRejectedClearly() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new OfflineScriptWriter(this.prices).write(" "))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new OfflineScriptWriter(this.prices).write(new Brief("T", " ", VideoStyle.DEFAULT, 30)))
 			.withMessage("cannot write a script without a topic");
 		assertThatIllegalArgumentException().isThrownBy(() -> new Script("Title", "", List.of(), List.of()))
 			.withMessage("the script 'Title' has no scenes");
@@ -68,11 +92,53 @@ class ContentProvidersTest {
 	@Test
 	void proceduralImagesArePngsOfTheRequestedSize() {
 		Priced<byte[]> image = new ProceduralImageGenerator(this.prices)
-			.generate(new ScriptScene("Where it started", "Words.", ""), 480, 270);
+			.generate(new ScriptScene("Where it started", "Words.", ""), VideoStyle.DEFAULT, 480, 270);
 		Picture picture = Picture.decode(image.value(), "generated");
 		assertThat(picture.width()).isEqualTo(480);
 		assertThat(picture.height()).isEqualTo(270);
 		assertThat(image.cost().microDollars()).isEqualTo(1_000);
+	}
+
+	/**
+	 * Each style keeps its own light: minimal pale and calm, neon near-black with bright
+	 * lines, classic a saturated mid-tone gradient, whatever the scene.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "Where it started", "How it works", "Why it matters", "Thanks for watching" })
+	void stylesLookClearlyDifferent(String sceneTitle) {
+		ScriptScene scene = new ScriptScene(sceneTitle, "Words.", "");
+		Light classic = light(scene, VideoStyle.CLASSIC);
+		Light minimal = light(scene, VideoStyle.MINIMAL);
+		Light neon = light(scene, VideoStyle.NEON);
+		assertThat(minimal.luma()).as("minimal luma").isGreaterThan(200);
+		assertThat(minimal.saturation()).as("minimal saturation").isLessThan(0.15);
+		assertThat(neon.luma()).as("neon luma").isLessThan(40);
+		assertThat(neon.brightShare()).as("neon bright lines").isGreaterThan(0.005);
+		assertThat(classic.luma()).as("classic luma").isBetween(50.0, 180.0);
+		assertThat(classic.saturation()).as("classic saturation").isGreaterThan(0.35);
+	}
+
+	private Light light(ScriptScene scene, VideoStyle style) {
+		Picture picture = Picture
+			.decode(new ProceduralImageGenerator(this.prices).generate(scene, style, 320, 180).value(), style.id());
+		double luma = 0;
+		double saturation = 0;
+		int bright = 0;
+		for (int argb : picture.pixels()) {
+			int r = (argb >> 16) & 0xff;
+			int g = (argb >> 8) & 0xff;
+			int b = argb & 0xff;
+			int max = Math.max(r, Math.max(g, b));
+			int min = Math.min(r, Math.min(g, b));
+			luma += 0.299 * r + 0.587 * g + 0.114 * b;
+			saturation += (max == 0) ? 0 : (max - min) / (double) max;
+			bright += (max > 200 && max - min > 150) ? 1 : 0;
+		}
+		int count = picture.pixels().length;
+		return new Light(luma / count, saturation / count, bright / (double) count);
+	}
+
+	private record Light(double luma, double saturation, double brightShare) {
 	}
 
 	@Test

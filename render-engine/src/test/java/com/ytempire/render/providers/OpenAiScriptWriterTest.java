@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import com.ytempire.api.video.CostCategory;
+import com.ytempire.api.video.VideoStyle;
+import com.ytempire.render.content.Brief;
 import com.ytempire.render.content.Priced;
 import com.ytempire.render.content.ProviderException;
 import com.ytempire.render.content.Script;
@@ -53,7 +55,8 @@ class OpenAiScriptWriterTest {
 	void writesTheScriptTheModelAnsweredAndPricesItsTokens() throws IOException {
 		this.server.on(PATH, (request) -> Reply.json(200, completion(SCRIPT, 1_200, 350)));
 
-		Priced<Script> script = writer(Duration.ofSeconds(5)).write(" Volcanoes ");
+		Priced<Script> script = writer(Duration.ofSeconds(5))
+			.write(new Brief("Volcanoes in 60 seconds", " Volcanoes ", VideoStyle.NEON, 60));
 
 		assertThat(script.value().title()).isEqualTo("Volcanoes in 60 seconds");
 		assertThat(script.value().description()).isEqualTo("How volcanoes form.");
@@ -75,7 +78,11 @@ class OpenAiScriptWriterTest {
 		assertThat(body.path("messages").path(0).path("role").asText()).isEqualTo("system");
 		assertThat(body.path("messages").path(0).path("content").asText()).contains("JSON");
 		assertThat(body.path("messages").path(1).path("role").asText()).isEqualTo("user");
-		assertThat(body.path("messages").path(1).path("content").asText()).isEqualTo("Topic: Volcanoes");
+		assertThat(body.path("messages").path(1).path("content").asText()).isEqualTo("""
+				Topic: Volcanoes
+				Video title: Volcanoes in 60 seconds
+				Length: 60 seconds narrated, so 8 scenes and about 120 words of narration in all (about 15 a scene)
+				Look: neon""");
 		JsonNode format = body.path("response_format");
 		assertThat(format.path("type").asText()).isEqualTo("json_schema");
 		assertThat(format.path("json_schema").path("strict").asBoolean()).isTrue();
@@ -90,7 +97,8 @@ class OpenAiScriptWriterTest {
 	void serverErrorIsRetryable() {
 		this.server.on(PATH, (request) -> Reply.json(500, "{\"error\": {\"message\": \"The server had an error\"}}"));
 
-		assertThatExceptionOfType(ProviderException.class).isThrownBy(() -> writer(Duration.ofSeconds(5)).write("x"))
+		assertThatExceptionOfType(ProviderException.class)
+			.isThrownBy(() -> writer(Duration.ofSeconds(5)).write(brief("x")))
 			.withMessage("OpenAI answered 500: The server had an error")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
 	}
@@ -100,7 +108,8 @@ class OpenAiScriptWriterTest {
 		this.server.on(PATH, (request) -> new Reply(429, Map.of("Retry-After", "7"),
 				"{\"error\": {\"message\": \"Rate limit reached\"}}".getBytes()));
 
-		assertThatExceptionOfType(ProviderException.class).isThrownBy(() -> writer(Duration.ofSeconds(5)).write("x"))
+		assertThatExceptionOfType(ProviderException.class)
+			.isThrownBy(() -> writer(Duration.ofSeconds(5)).write(brief("x")))
 			.withMessage("OpenAI answered 429: Rate limit reached")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue())
 			.satisfies((ex) -> assertThat(ex.retryAfter()).contains(Duration.ofSeconds(7)));
@@ -112,7 +121,8 @@ class OpenAiScriptWriterTest {
 		this.server.on(PATH, (request) -> Reply.json(401, "{\"error\": {\"message\": \"Incorrect API key provided: "
 				+ KEY + ".\", \"code\": \"invalid_api_key\"}}"));
 
-		assertThatExceptionOfType(ProviderException.class).isThrownBy(() -> writer(Duration.ofSeconds(5)).write("x"))
+		assertThatExceptionOfType(ProviderException.class)
+			.isThrownBy(() -> writer(Duration.ofSeconds(5)).write(brief("x")))
 			.withMessageStartingWith("OpenAI answered 401: Incorrect API key provided")
 			.withMessageNotContaining(KEY)
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
@@ -122,7 +132,8 @@ class OpenAiScriptWriterTest {
 	void silentServerTimesOutAsRetryable() {
 		this.server.silentOn(PATH);
 
-		assertThatExceptionOfType(ProviderException.class).isThrownBy(() -> writer(Duration.ofMillis(300)).write("x"))
+		assertThatExceptionOfType(ProviderException.class)
+			.isThrownBy(() -> writer(Duration.ofMillis(300)).write(brief("x")))
 			.withMessage("OpenAI did not answer within 300 ms")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
 	}
@@ -136,7 +147,8 @@ class OpenAiScriptWriterTest {
 		OpenAiSettings settings = new OpenAiSettings(closed, KEY, "gpt-4o-mini", Duration.ofSeconds(2), 150_000,
 				600_000);
 
-		assertThatExceptionOfType(ProviderException.class).isThrownBy(() -> new OpenAiScriptWriter(settings).write("x"))
+		assertThatExceptionOfType(ProviderException.class)
+			.isThrownBy(() -> new OpenAiScriptWriter(settings).write(brief("x")))
 			.withMessageStartingWith("OpenAI could not be reached")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
 	}
@@ -145,7 +157,8 @@ class OpenAiScriptWriterTest {
 	void answerThatIsNotJsonIsPermanent() {
 		this.server.on(PATH, (request) -> Reply.bytes("text/html", "<html>Bad gateway page</html>".getBytes()));
 
-		assertThatExceptionOfType(ProviderException.class).isThrownBy(() -> writer(Duration.ofSeconds(5)).write("x"))
+		assertThatExceptionOfType(ProviderException.class)
+			.isThrownBy(() -> writer(Duration.ofSeconds(5)).write(brief("x")))
 			.withMessageStartingWith("OpenAI answered malformed JSON: <html>Bad gateway page</html>")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 	}
@@ -154,7 +167,8 @@ class OpenAiScriptWriterTest {
 	void scriptThatIsNotJsonIsPermanent() {
 		this.server.on(PATH, (request) -> Reply.json(200, completion("Sure! Here is your script: ...", 10, 10)));
 
-		assertThatExceptionOfType(ProviderException.class).isThrownBy(() -> writer(Duration.ofSeconds(5)).write("x"))
+		assertThatExceptionOfType(ProviderException.class)
+			.isThrownBy(() -> writer(Duration.ofSeconds(5)).write(brief("x")))
 			.withMessageStartingWith("OpenAI answered malformed JSON: Sure! Here is your script")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 	}
@@ -165,7 +179,7 @@ class OpenAiScriptWriterTest {
 				completion("{\"title\": \"T\", \"description\": \"\", \"tags\": [], \"scenes\": []}", 10, 10)));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> writer(Duration.ofSeconds(5)).write("Tides"))
+			.isThrownBy(() -> writer(Duration.ofSeconds(5)).write(brief("Tides")))
 			.withMessage("OpenAI wrote an empty script for 'Tides'")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 	}
@@ -178,7 +192,7 @@ class OpenAiScriptWriterTest {
 		this.server.on(PATH, (request) -> Reply.json(200, completion(script, 10, 10)));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> writer(Duration.ofSeconds(5)).write("Tides"))
+			.isThrownBy(() -> writer(Duration.ofSeconds(5)).write(brief("Tides")))
 			.withMessage("OpenAI wrote a script for 'Tides' with scenes that have no narration")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 	}
@@ -191,7 +205,7 @@ class OpenAiScriptWriterTest {
 				 "usage": {"prompt_tokens": 5, "completion_tokens": 5}}"""));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> writer(Duration.ofSeconds(5)).write("Tides"))
+			.isThrownBy(() -> writer(Duration.ofSeconds(5)).write(brief("Tides")))
 			.withMessage("OpenAI refused to write about 'Tides': I can't help with that.")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 	}
@@ -202,6 +216,10 @@ class OpenAiScriptWriterTest {
 	}
 
 	/** A chat completion as the API answers it, the script as the message's text. */
+	private static Brief brief(String topic) {
+		return new Brief(topic, topic, VideoStyle.DEFAULT, 30);
+	}
+
 	private String completion(String content, int promptTokens, int completionTokens) throws IOException {
 		ObjectNode answer = this.json.createObjectNode();
 		answer.put("id", "chatcmpl-1").put("object", "chat.completion").put("model", "gpt-4o-mini");

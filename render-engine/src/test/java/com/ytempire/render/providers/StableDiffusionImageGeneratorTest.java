@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import com.ytempire.api.video.CostCategory;
+import com.ytempire.api.video.VideoStyle;
 import com.ytempire.render.content.Priced;
 import com.ytempire.render.content.ProviderException;
 import com.ytempire.render.content.ScriptScene;
@@ -52,7 +53,7 @@ class StableDiffusionImageGeneratorTest {
 		this.server.on(PATH, (request) -> Reply.json(200, "{\"images\": [\"" + Base64.getEncoder().encodeToString(png)
 				+ "\"], \"parameters\": {}, \"info\": \"{}\"}"));
 
-		Priced<byte[]> image = generator(Duration.ofSeconds(5)).generate(SCENE, 1408, 792);
+		Priced<byte[]> image = generator(Duration.ofSeconds(5)).generate(SCENE, VideoStyle.MINIMAL, 1408, 792);
 
 		assertThat(image.value()).isEqualTo(png);
 		assertThat(ImageIO.read(new ByteArrayInputStream(image.value())).getWidth()).isEqualTo(64);
@@ -65,8 +66,9 @@ class StableDiffusionImageGeneratorTest {
 		assertThat(request.header("Authorization"))
 			.isEqualTo("Basic " + Base64.getEncoder().encodeToString(AUTH.getBytes(StandardCharsets.UTF_8)));
 		JsonNode body = request.json();
-		assertThat(body.path("prompt").asText())
-			.isEqualTo("Magma. Deep below, rock melts., " + StableDiffusionSettings.DEFAULT_STYLE_PROMPT);
+		assertThat(body.path("prompt").asText()).isEqualTo(
+				"Magma. Deep below, rock melts., minimalist flat illustration, pale background, thin clean lines, "
+						+ StableDiffusionSettings.DEFAULT_STYLE_PROMPT);
 		assertThat(body.path("negative_prompt").asText()).isEqualTo(StableDiffusionSettings.DEFAULT_NEGATIVE_PROMPT);
 		assertThat(body.path("width").asInt()).isEqualTo(1408);
 		assertThat(body.path("height").asInt()).isEqualTo(792);
@@ -79,7 +81,7 @@ class StableDiffusionImageGeneratorTest {
 		this.server.on(PATH, (request) -> Reply.json(200, "{\"images\": [\"" + notAnImage + "\"]}"));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> generator(Duration.ofSeconds(5)).generate(SCENE, 64, 64))
+			.isThrownBy(() -> generator(Duration.ofSeconds(5)).generate(SCENE, VideoStyle.DEFAULT, 64, 64))
 			.withMessage("Stable Diffusion answered 20 bytes for scene 'Magma' that are not an image")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 	}
@@ -89,7 +91,7 @@ class StableDiffusionImageGeneratorTest {
 		this.server.on(PATH, (request) -> Reply.json(200, "{\"images\": []}"));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> generator(Duration.ofSeconds(5)).generate(SCENE, 64, 64))
+			.isThrownBy(() -> generator(Duration.ofSeconds(5)).generate(SCENE, VideoStyle.DEFAULT, 64, 64))
 			.withMessage("Stable Diffusion answered no image for scene 'Magma'")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 	}
@@ -99,7 +101,7 @@ class StableDiffusionImageGeneratorTest {
 		this.server.on(PATH, (request) -> Reply.json(200, "{\"images\": [\"iVBOR"));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> generator(Duration.ofSeconds(5)).generate(SCENE, 64, 64))
+			.isThrownBy(() -> generator(Duration.ofSeconds(5)).generate(SCENE, VideoStyle.DEFAULT, 64, 64))
 			.withMessageStartingWith("Stable Diffusion answered malformed JSON")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 	}
@@ -110,7 +112,7 @@ class StableDiffusionImageGeneratorTest {
 				"{\"error\": \"OutOfMemoryError\", \"detail\": \"\", \"body\": \"\", \"errors\": \"CUDA out of memory\"}"));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> generator(Duration.ofSeconds(5)).generate(SCENE, 64, 64))
+			.isThrownBy(() -> generator(Duration.ofSeconds(5)).generate(SCENE, VideoStyle.DEFAULT, 64, 64))
 			.withMessage("Stable Diffusion answered 500: OutOfMemoryError (CUDA out of memory)")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
 	}
@@ -120,7 +122,7 @@ class StableDiffusionImageGeneratorTest {
 		this.server.on(PATH, (request) -> new Reply(429, Map.of("Retry-After", "3"), new byte[0]));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> generator(Duration.ofSeconds(5)).generate(SCENE, 64, 64))
+			.isThrownBy(() -> generator(Duration.ofSeconds(5)).generate(SCENE, VideoStyle.DEFAULT, 64, 64))
 			.withMessage("Stable Diffusion answered 429")
 			.satisfies((ex) -> assertThat(ex.retryAfter()).contains(Duration.ofSeconds(3)));
 	}
@@ -131,7 +133,7 @@ class StableDiffusionImageGeneratorTest {
 				+ new String(Base64.getDecoder().decode(request.header("Authorization").substring(6))) + "\"}"));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> generator(Duration.ofSeconds(5)).generate(SCENE, 64, 64))
+			.isThrownBy(() -> generator(Duration.ofSeconds(5)).generate(SCENE, VideoStyle.DEFAULT, 64, 64))
 			.withMessage("Stable Diffusion answered 401: Incorrect username or password: [redacted]")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 	}
@@ -141,7 +143,7 @@ class StableDiffusionImageGeneratorTest {
 		this.server.silentOn(PATH);
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> generator(Duration.ofMillis(300)).generate(SCENE, 64, 64))
+			.isThrownBy(() -> generator(Duration.ofMillis(300)).generate(SCENE, VideoStyle.DEFAULT, 64, 64))
 			.withMessage("Stable Diffusion did not answer within 300 ms")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
 	}
