@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -17,15 +16,16 @@ import com.ytempire.ops.doctor.DoctorCommand;
 import com.ytempire.ops.rebuild.RebuildCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code ytempire} command: {@code serve} (the default) runs the service, the other
- * commands operate on its database and backups and exit with a status.
+ * commands operate on its database and backups and exit with a status. A word or option
+ * it does not know is a usage error (status 2), never a start of the service.
  */
 public final class OperatorCli {
-
-	private static final Set<String> HELP = Set.of("-h", "--help");
 
 	private final CommandLine commandLine;
 
@@ -50,8 +50,11 @@ public final class OperatorCli {
 			.addSubcommand(new RebuildCommand())
 			.addSubcommand(new AuditCommand())
 			.addSubcommand(new DoctorCommand(database, clock))
+			.addSubcommand(new CommandLine.HelpCommand())
+			.addSubcommand(new CompletionCommand())
 			.setOut(out)
 			.setErr(err)
+			.setParameterExceptionHandler(OperatorCli::usageError)
 			.setExecutionExceptionHandler(OperatorCli::report);
 		this.commandLine.getSubcommands().get("serve").setUnmatchedOptionsArePositionalParams(true);
 	}
@@ -68,18 +71,32 @@ public final class OperatorCli {
 	}
 
 	/**
-	 * Runs a command and answers its exit status; no command or Spring arguments serve.
+	 * Runs a command and answers its exit status; no arguments, or Spring Boot's own
+	 * first, serve.
 	 */
 	public int execute(String[] args) {
-		return this.commandLine.execute(names(args) ? args : withServe(args));
+		return this.commandLine.execute(serves(args) ? withServe(args) : args);
 	}
 
-	private boolean names(String[] args) {
-		return args.length > 0 && (this.commandLine.getSubcommands().containsKey(args[0]) || HELP.contains(args[0]));
+	// How the service was started before it had commands, as deployments still start it.
+	private static boolean serves(String[] args) {
+		return args.length == 0 || SpringArguments.isSpringArgument(args[0]);
 	}
 
 	private static String[] withServe(String[] args) {
 		return Stream.concat(Stream.of("serve"), Arrays.stream(args)).toArray(String[]::new);
+	}
+
+	// Picocli leaves the usage out when it suggests a command; the usage is printed
+	// either way.
+	private static int usageError(ParameterException error, String[] args) {
+		CommandLine command = error.getCommandLine();
+		PrintWriter err = command.getErr();
+		err.println(error.getMessage());
+		UnmatchedArgumentException.printSuggestions(error, err);
+		command.usage(err);
+		err.flush();
+		return command.getCommandSpec().exitCodeOnInvalidInput();
 	}
 
 	private static int report(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
@@ -97,12 +114,14 @@ public final class OperatorCli {
 		return 1;
 	}
 
-	@Command(name = "ytempire", description = "YTEmpire: the service and its operator commands.",
-			footer = "With no command, or only Spring Boot arguments, it serves.")
+	// INHERIT gives every subcommand -h, --help, -V and --version; each command's own
+	// description wins over this one.
+	@Command(name = "ytempire", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
+			scope = ScopeType.INHERIT,
+			description = { "YTEmpire: the service and its operator commands.",
+					"With no command it serves; so it does when the first argument is Spring Boot's, such as"
+							+ " --server.port=9000 or --debug." })
 	static final class YtEmpireCommand {
-
-		@Option(names = { "-h", "--help" }, usageHelp = true, description = "show this help")
-		boolean help;
 
 	}
 

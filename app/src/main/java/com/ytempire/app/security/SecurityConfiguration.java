@@ -27,8 +27,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 /**
  * Every {@code /api/v1} request needs an API key: viewers read, operators also send
  * commands, admins also run maintenance under {@code /api/v1/admin}. Health and the
- * metrics scrape stay open. Every client is rate limited, and browsers may call the API
- * only from the configured dashboard origins.
+ * metrics scrape stay open; {@code /info}, which names the build, needs a viewer key so
+ * that strangers cannot match the version with its known flaws. Every client is rate
+ * limited, and browsers may call the API only from the configured dashboard origins.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -40,9 +41,9 @@ class SecurityConfiguration {
 		AuthenticationWebFilter apiKeys = new AuthenticationWebFilter(authenticationManager(keys));
 		apiKeys.setServerAuthenticationConverter(apiKeyConverter());
 		apiKeys.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-		// Only the API reads keys: a health check or scrape that sends a stale key still
-		// gets its answer.
-		apiKeys.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/api/v1/**"));
+		// Only the API and /info read keys: a health check or scrape that sends a stale
+		// key still gets its answer.
+		apiKeys.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/api/v1/**", "/info"));
 		apiKeys.setAuthenticationFailureHandler((exchange, ex) -> problems.write(exchange.getExchange().getResponse(),
 				HttpStatus.UNAUTHORIZED, "The API key is not valid"));
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -62,7 +63,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers("/api/v1/admin/**")
 				.hasRole(Role.ADMIN.name())
-				.pathMatchers(HttpMethod.GET, "/api/v1/**")
+				.pathMatchers(HttpMethod.GET, "/api/v1/**", "/info")
 				.hasRole(Role.VIEWER.name())
 				.pathMatchers("/api/v1/**")
 				.hasRole(Role.OPERATOR.name())

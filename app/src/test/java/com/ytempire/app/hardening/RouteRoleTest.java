@@ -36,6 +36,8 @@ class RouteRoleTest {
 			// Health for load balancers and the Prometheus scrape (actuator).
 			Map.entry("GET /health", Needs.NONE), Map.entry("GET /health/{*path}", Needs.NONE),
 			Map.entry("GET /api/metrics", Needs.NONE),
+			// The build that runs (actuator): its version is no stranger's business.
+			Map.entry("GET /info", Needs.VIEWER),
 			// Static console assets and WebJars.
 			Map.entry("GET /", Needs.PUBLIC_STATIC), Map.entry("GET /**", Needs.PUBLIC_STATIC),
 			Map.entry("GET /webjars/**", Needs.PUBLIC_STATIC),

@@ -2,14 +2,17 @@ package com.ytempire.ops.backup;
 
 import java.io.PrintWriter;
 
+import com.ytempire.ops.StatusLine;
+
 /**
- * One line on the error stream, rewritten in place: {@code backup: events 1200/5000}.
+ * How many events a backup or restore has copied, on its status line:
+ * {@code backup: events 1200/5000}.
  */
 final class Progress {
 
 	private static final long MINIMUM_STEP = 1000;
 
-	private final PrintWriter err;
+	private final StatusLine status;
 
 	private final String label;
 
@@ -22,7 +25,7 @@ final class Progress {
 	private long shown = -1;
 
 	Progress(PrintWriter err, String label, long total) {
-		this.err = err;
+		this.status = StatusLine.on(err);
 		this.label = label;
 		this.total = total;
 		this.step = Math.max(MINIMUM_STEP, total / 100);
@@ -39,13 +42,11 @@ final class Progress {
 		if (this.shown != this.done) {
 			show();
 		}
-		this.err.println();
-		this.err.flush();
+		this.status.end();
 	}
 
 	private void show() {
-		this.err.print("\r" + this.label + ": events " + this.done + "/" + this.total);
-		this.err.flush();
+		this.status.show(this.label + ": events " + this.done + "/" + this.total);
 		this.shown = this.done;
 	}
 

@@ -22,6 +22,7 @@ import java.util.OptionalLong;
 import com.ytempire.ops.OperatorDatabase;
 import com.ytempire.ops.OperatorException;
 import com.ytempire.ops.ServiceStarter;
+import com.ytempire.ops.StatusLine;
 import com.ytempire.ops.doctor.TokenPosition;
 
 /**
@@ -132,18 +133,18 @@ final class RecoveryDrill {
 	private void awaitReplay(String label, OperatorDatabase database, long lastPosition, int processors,
 			Instant deadline) throws SQLException, InterruptedException {
 		try (Connection connection = database.connect()) {
+			StatusLine status = StatusLine.on(this.err);
 			while (true) {
 				List<Long> positions = positions(connection);
 				long behind = positions.stream().filter((position) -> position < lastPosition).count();
-				this.err.print("\rdrill: " + (positions.size() - behind) + "/" + processors + " " + label
-						+ " projections at position " + lastPosition + "   ");
-				this.err.flush();
+				status.show("drill: " + (positions.size() - behind) + "/" + processors + " " + label
+						+ " projections at position " + lastPosition);
 				if (positions.size() >= processors && behind == 0) {
-					this.err.println();
+					status.end();
 					return;
 				}
 				if (this.clock.instant().isAfter(deadline)) {
-					this.err.println();
+					status.end();
 					throw new OperatorException(
 							"the " + label + " projections did not reach position " + lastPosition + " in time");
 				}

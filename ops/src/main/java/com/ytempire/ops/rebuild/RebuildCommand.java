@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.ytempire.ops.StatusLine;
 import com.ytempire.ops.service.ServiceClient;
 import com.ytempire.ops.service.ServiceOptions;
 import picocli.CommandLine.Command;
@@ -44,13 +45,13 @@ public final class RebuildCommand implements Callable<Integer> {
 		ServiceClient service = this.service.client();
 		JsonNode status = service.post("api/v1/admin/projections/" + this.projection + "/rebuild");
 		err.println("rebuild of " + status.path("projections") + " started");
+		StatusLine line = StatusLine.on(err);
 		while (!this.noWait && running(status)) {
 			Thread.sleep(POLL.toMillis());
 			status = service.get("api/v1/admin/projections/rebuild");
-			err.print("\rrebuild: " + progress(status));
-			err.flush();
+			line.show("rebuild: " + progress(status));
 		}
-		err.println();
+		line.end();
 		out.println("rebuild " + status.path("state").asText() + ": " + summary(status));
 		out.flush();
 		return status.path("state").asText().equals("FAILED") ? 1 : 0;
@@ -66,7 +67,7 @@ public final class RebuildCommand implements Callable<Integer> {
 		long total = status.path("eventsTotal").asLong();
 		String eta = status.path("etaSeconds").isNumber() ? ", about " + status.path("etaSeconds").asLong() + " s left"
 				: "";
-		return String.format("%s, events %d/%d, %.0f events/s%s    ", status.path("state").asText().toLowerCase(), done,
+		return String.format("%s, events %d/%d, %.0f events/s%s", status.path("state").asText().toLowerCase(), done,
 				total, status.path("eventsPerSecond").asDouble(), eta);
 	}
 
