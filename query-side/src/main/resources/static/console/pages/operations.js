@@ -7,35 +7,29 @@ import { COST_CAP_MICROS } from './overview.js';
 
 const HOUR = 3600 * 1000;
 
-// The rules of the Prometheus alert file, by name. check(health, overview) says whether the
-// rule's condition holds at this instant from the figures the service itself serves; null
-// where only Prometheus can tell (rates over windows, other hosts, the node's resources).
-// No rule's "for" duration is applied here: a condition that holds now has not
+// What this page can tell, from the figures the service itself serves, about the rules of the
+// Prometheus alert file (listed from /api/v1/console/alert-rules, the file the build ships):
+// check(health, overview) says whether the rule's condition holds at this instant. A rule
+// not named here needs what only Prometheus has (rates over windows, other hosts, the node's
+// resources). No rule's "for" duration is applied here: a condition that holds now has not
 // necessarily fired.
-const RULES = [
-	{ name: 'BackupStale', severity: 'critical', rule: 'no good backup for 26 h', source: 'last backup time',
+const CHECKS = {
+	BackupStale: { source: 'last backup time',
 		check: (h) => !h.lastBackupAt || Date.now() - Date.parse(h.lastBackupAt) > 26 * HOUR },
-	{ name: 'ProjectionLagHigh', severity: 'warning', rule: 'a processor more than 60 s behind, for 5 min', source: 'processor lag now',
-		check: (h) => h.processors.some((p) => p.lagSeconds > 60) },
-	{ name: 'DeadLettersPresent', severity: 'warning', rule: 'events parked in the dead-letter queue, for 5 min', source: 'dead letters now',
-		check: (h) => h.deadLetters > 0 },
-	{ name: 'SagaBacklogHigh', severity: 'warning', rule: 'more than 500 videos in production, for 15 min', source: 'sagas now',
-		check: (h) => h.sagasLive > 500 },
-	{ name: 'CostPerVideoHigh', severity: 'warning', rule: 'hourly average cost per video above $0.50, for 30 min', source: 'last hour\'s spend per video generated (read model)',
+	ProjectionLagHigh: { source: 'processor lag now', check: (h) => h.processors.some((p) => p.lagSeconds > 60) },
+	DeadLettersPresent: { source: 'dead letters now', check: (h) => h.deadLetters > 0 },
+	SagaBacklogHigh: { source: 'sagas now', check: (h) => h.sagasLive > 500 },
+	CostPerVideoHigh: { source: 'last hour\'s spend per video generated (read model)',
 		check: (h, o) => o.costPerVideoLastHourMicros !== null && o.costPerVideoLastHourMicros > COST_CAP_MICROS },
-	{ name: 'VideoGenerationFailed', severity: 'critical', rule: 'more than 5 failures in an hour', source: 'failures in the last hour (read model)',
-		check: (h, o) => o.failuresLastHour > 5 },
-	{ name: 'HighErrorRate', severity: 'critical', rule: '5xx rate above 0.05/s over 5 min', source: null },
-	{ name: 'SlowAPIResponse', severity: 'warning', rule: 'p95 latency above 1 s over 5 min', source: null },
-	{ name: 'EventStoreAppendSlow', severity: 'warning', rule: 'p95 append above 250 ms over 5 min', source: null },
-	{ name: 'AppDown', severity: 'critical', rule: 'a scraped instance down for 2 min', source: null },
-	{ name: 'HighMemoryUsage', severity: 'warning', rule: 'host memory above 90%', source: null },
-	{ name: 'DiskSpaceLow', severity: 'critical', rule: 'root file system under 10% free', source: null },
-];
+	VideoGenerationFailed: { source: 'failures in the last hour (read model)', check: (h, o) => o.failuresLastHour > 5 },
+};
+
+// A summary's label references, such as {{ $labels.processor }}, read as the label's name.
+const summary = (text) => (text || '').replace(/\{\{\s*\$labels\.(\w+)\s*\}\}/g, '‹$1›');
 
 export async function operations(view, { feed }) {
-	const [health, summary, status] = await Promise.all([get('/api/v1/console/health'), get('/api/v1/overview'),
-		get('/api/v1/admin/projections/rebuild')]);
+	const [health, overview, status, rules] = await Promise.all([get('/api/v1/console/health'), get('/api/v1/overview'),
+		get('/api/v1/admin/projections/rebuild'), get('/api/v1/console/alert-rules')]);
 	const processors = new Table([
 		{ key: 'name', label: 'Processor' },
 		{ key: 'lagEvents', label: 'Behind (events)', numeric: true },
@@ -77,13 +71,18 @@ export async function operations(view, { feed }) {
 	const alerts = new Table([
 		{ key: 'name', label: 'Alert' },
 		{ key: 'severity', label: 'Severity' },
+		{ key: 'summary', label: 'Summary' },
 		{ key: 'rule', label: 'Fires when' },
 		{ key: 'now', label: 'Here, now' },
 		{ key: 'source', label: 'From' },
 	], { name: 'alert-rules', caption: 'Alert rules', filter: (row, text) => row.name.toLowerCase().includes(text) });
-	alerts.setRows(RULES.map((rule) => ({ name: rule.name, severity: rule.severity, rule: rule.rule,
-		now: rule.source ? (rule.check(health, summary) ? 'condition holds' : 'clear') : 'Prometheus only',
-		source: rule.source || 'needs rates over time or other hosts' })));
+	alerts.setRows(rules.map((rule) => {
+		const known = CHECKS[rule.name];
+		return { name: rule.name, severity: rule.severity, summary: summary(rule.summary),
+			rule: rule.duration ? `${rule.expr}, for ${rule.duration}` : rule.expr,
+			now: known ? (known.check(health, overview) ? 'condition holds' : 'clear') : 'Prometheus only',
+			source: known ? known.source : 'needs rates over time or other hosts' };
+	}));
 	const recent = el('ol', { class: 'live', 'aria-label': 'Video alerts since this page opened' });
 
 	view.append(el('h2', {}, 'Operations'),

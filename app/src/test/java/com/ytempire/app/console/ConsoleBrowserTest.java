@@ -227,7 +227,10 @@ class ConsoleBrowserTest {
 		open("#/operations", "operations");
 		assertThat(
 				this.browser.driver().findElement(By.cssSelector("[aria-label='Alert rules (scrollable)']")).getText())
-			.contains("BackupStale", "ProjectionLagHigh", "Prometheus only");
+			// Listed from the shipped rule file: its summaries, with what the page checks
+			// itself.
+			.contains("BackupStale", "ProjectionLagHigh", "Prometheus only", "No successful backup for over a day",
+					"Event processor ‹processor› is behind", "last backup time", "HighErrorRate");
 		new org.openqa.selenium.support.ui.Select(this.browser.driver().findElement(By.id("rebuild-name")))
 			.selectByValue("all");
 		this.browser.driver().findElement(By.id("rebuild-start")).click();

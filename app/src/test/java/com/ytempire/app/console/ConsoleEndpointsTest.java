@@ -1,5 +1,9 @@
 package com.ytempire.app.console;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +11,7 @@ import com.ytempire.app.Api;
 import com.ytempire.app.IntegrationTest;
 import com.ytempire.app.TestKeys;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -20,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 class ConsoleEndpointsTest {
+
+	private static final Path RULE_FILE = Path.of("..", "monitoring", "prometheus", "alerts", "ytempire.yml");
 
 	@LocalServerPort
 	private int port;
@@ -36,6 +43,45 @@ class ConsoleEndpointsTest {
 		WebTestClient anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
 		anonymous.get().uri("/api/v1/session").exchange().expectStatus().isUnauthorized();
 		anonymous.get().uri("/api/v1/console/health").exchange().expectStatus().isUnauthorized();
+		anonymous.get().uri("/api/v1/console/alert-rules").exchange().expectStatus().isUnauthorized();
+	}
+
+	/**
+	 * The operations page lists the alert rules from the rule file the build ships to
+	 * Prometheus, read here straight from the module's source.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void alertRulesAreTheShippedRuleFile() throws IOException {
+		List<Map<String, Object>> expected = new ArrayList<>();
+		Map<String, Object> file = new Yaml().load(Files.readString(RULE_FILE));
+		for (Map<String, Object> group : (List<Map<String, Object>>) file.get("groups")) {
+			for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+				Map<String, Object> annotations = (Map<String, Object>) rule.get("annotations");
+				expected.add(Map.of("name", rule.get("alert"), "severity",
+						((Map<String, Object>) rule.get("labels")).get("severity"), "summary",
+						annotations.get("summary"), "runbookUrl", annotations.get("runbook_url")));
+			}
+		}
+		List<Map<String, Object>> served = Api.at(this.port, TestKeys.VIEWER)
+			.client()
+			.get()
+			.uri("/api/v1/console/alert-rules")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBodyList(Map.class)
+			.returnResult()
+			.getResponseBody()
+			.stream()
+			.map((rule) -> (Map<String, Object>) rule)
+			.toList();
+		assertThat(served)
+			.extracting((rule) -> Map.of("name", rule.get("name"), "severity", rule.get("severity"), "summary",
+					rule.get("summary"), "runbookUrl", rule.get("runbookUrl")))
+			.containsExactlyElementsOf(expected);
+		assertThat(expected).hasSizeGreaterThanOrEqualTo(12);
+		assertThat(served).allSatisfy((rule) -> assertThat(rule).containsKeys("expr", "duration", "group"));
 	}
 
 	@Test

@@ -61,6 +61,7 @@ class RouteRoleTest {
 			Map.entry("GET /api/v1/audit/{aggregateId}", Needs.VIEWER),
 			// The console's own calls and rendered media.
 			Map.entry("GET /api/v1/session", Needs.VIEWER), Map.entry("GET /api/v1/console/health", Needs.VIEWER),
+			Map.entry("GET /api/v1/console/alert-rules", Needs.VIEWER),
 			Map.entry("GET /api/v1/media/{contentHash}", Needs.VIEWER),
 			// Maintenance.
 			Map.entry("POST /api/v1/admin/projections/{name}/rebuild", Needs.ADMIN),

@@ -114,8 +114,9 @@ class ExportedMetricsTest {
 					Map.of("method", "GET", "route", "/api/v1/channels", "status", "200")) + 1);
 		assertThat(after.value("http_requests_total", Map.of("method", "GET", "route", "unmatched", "status", "401")))
 			.isGreaterThanOrEqualTo(1);
-		assertThat(after.labelValues("http_request_duration_seconds_bucket", "le")).containsExactlyInAnyOrder("0.1",
-				"0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "+Inf");
+		assertThat(after.labelValues("http_request_duration_seconds_bucket", "le"))
+			.as("the operations document's buckets")
+			.containsExactlyInAnyOrder("0.1", "0.3", "0.5", "0.7", "1.0", "3.0", "5.0", "7.0", "10.0", "+Inf");
 		assertThat(
 				after.value("http_request_duration_seconds_count", Map.of("method", "POST", "route", "/api/v1/videos")))
 			.isGreaterThanOrEqualTo(2);

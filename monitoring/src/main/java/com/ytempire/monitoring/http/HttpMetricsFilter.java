@@ -31,8 +31,10 @@ class HttpMetricsFilter implements WebFilter, Ordered {
 
 	static final String UNMATCHED = "unmatched";
 
-	private static final Duration[] BUCKETS = { Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-			Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10) };
+	// The operations document's buckets, in seconds: 0.1, 0.3, 0.5, 0.7, 1, 3, 5, 7, 10.
+	private static final Duration[] BUCKETS = { Duration.ofMillis(100), Duration.ofMillis(300), Duration.ofMillis(500),
+			Duration.ofMillis(700), Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(5),
+			Duration.ofSeconds(7), Duration.ofSeconds(10) };
 
 	private final MeterRegistry registry;
 

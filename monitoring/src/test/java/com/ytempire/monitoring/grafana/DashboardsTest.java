@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,6 +43,46 @@ class DashboardsTest {
 			assertThat(new HashSet<>(ids)).as(dashboard.path("title").asString() + " panel ids").hasSameSizeAs(ids);
 			panels(dashboard).forEach((panel) -> assertThat(panel.path("datasource").path("uid").asString())
 				.isEqualTo("ytempire-prometheus"));
+		}
+	}
+
+	/**
+	 * With several nodes scraped, a panel that does not filter by instance mixes them all
+	 * and cannot be narrowed to the one being looked at. Host panels read node_exporter,
+	 * whose instances are hosts, not the application's nodes: they filter by
+	 * {@code host}.
+	 */
+	@Test
+	void everyPanelQueryFiltersByTheInstanceVariable() throws IOException {
+		for (JsonNode dashboard : dashboards()) {
+			String title = dashboard.path("title").asString();
+			Map<String, JsonNode> variables = new HashMap<>();
+			dashboard.path("templating")
+				.path("list")
+				.forEach((variable) -> variables.put(variable.path("name").asString(), variable));
+			assertThat(variables).as(title + " variables").containsKey("instance");
+			for (JsonNode panel : panels(dashboard)) {
+				panel.path("targets").forEach((target) -> {
+					String expr = target.path("expr").asString();
+					for (String metric : MetricNames.in(expr)) {
+						String variable = metric.startsWith("node_") ? "host" : "instance";
+						assertThat(variables).as(title + " defines $" + variable).containsKey(variable);
+						assertThat(selectors(expr, metric))
+							.as(title + " / " + panel.path("title").asString() + ": " + expr)
+							.isNotEmpty()
+							.allMatch((matchers) -> matchers.contains("instance=~\"$" + variable + "\""));
+					}
+				});
+			}
+			assertThat(variables.get("instance").path("definition").asString())
+				.isEqualTo("label_values(up{job=\"ytempire\"}, instance)");
+			variables.values().forEach((variable) -> {
+				assertThat(variable.path("multi").asBoolean())
+					.as(title + " $" + variable.path("name").asString() + " multi")
+					.isTrue();
+				assertThat(variable.path("includeAll").asBoolean()).isTrue();
+				assertThat(variable.path("allValue").asString()).isEqualTo(".*");
+			});
 		}
 	}
 
@@ -87,6 +129,17 @@ class DashboardsTest {
 			.containsExactly("ytempire_backup_last_success_timestamp_seconds");
 		assertThat(MetricNames.in("(a_total - b) / c unless on (job) d offset 5m")).containsExactly("a_total", "b", "c",
 				"d");
+	}
+
+	/**
+	 * The label matchers of each selector of the metric in the expression ("" for none).
+	 */
+	private static List<String> selectors(String expr, String metric) {
+		return Pattern.compile("(?<![\\w.:\"])" + Pattern.quote(metric) + "(?![\\w:])(\\{[^}]*})?")
+			.matcher(expr)
+			.results()
+			.map((match) -> (match.group(1) != null) ? match.group(1) : "")
+			.toList();
 	}
 
 	@SuppressWarnings("unchecked")

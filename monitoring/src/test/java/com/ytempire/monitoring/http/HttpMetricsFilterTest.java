@@ -64,7 +64,7 @@ class HttpMetricsFilterTest {
 		run(exchange("/a"), (served) -> Mono.empty());
 		assertThat(this.registry.get("http.request.duration").timer().takeSnapshot().histogramCounts())
 			.extracting((bucket) -> bucket.bucket(java.util.concurrent.TimeUnit.SECONDS))
-			.containsExactly(0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0);
+			.containsExactly(0.1, 0.3, 0.5, 0.7, 1.0, 3.0, 5.0, 7.0, 10.0);
 		assertThat(this.filter.getOrder()).isNegative();
 	}
 
