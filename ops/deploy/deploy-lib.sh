@@ -138,7 +138,14 @@ start_colour() {
 	# shellcheck disable=SC2086 # JAVA_OPTS holds several options on purpose
 	PORT="$port" nohup "$JAVA" ${JAVA_OPTS:-} -jar "$DEPLOY_DIR/$colour.jar" \
 		>>"$DEPLOY_DIR/$colour.log" 2>&1 </dev/null &
-	echo "$!" >"$DEPLOY_DIR/$colour.pid"
+	local pid=$! tries=0
+	echo "$pid" >"$DEPLOY_DIR/$colour.pid"
+	# Until nohup has exec'd java the child is still a copy of this shell, which
+	# is_running would take for a colour that exited; on a busy host that takes a while.
+	while kill -0 "$pid" 2>/dev/null && ! is_running "$colour" && [ "$tries" -lt 100 ]; do
+		sleep 0.1
+		tries=$((tries + 1))
+	done
 }
 
 # Returns once the colour answers 200 on /health/readiness; fails when it exits or the time is up.

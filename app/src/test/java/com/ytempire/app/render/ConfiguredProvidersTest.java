@@ -45,6 +45,7 @@ class ConfiguredProvidersTest {
 		registry.add("ytempire.render.providers.script", () -> "openai");
 		registry.add("ytempire.render.providers.openai-url", () -> "http://127.0.0.1:" + OPENAI.getAddress().getPort());
 		registry.add("OPENAI_API_KEY", () -> KEY);
+		registry.add("ytempire.render.providers.openai-model", () -> "gpt-4.1");
 	}
 
 	@AfterAll
@@ -65,9 +66,11 @@ class ConfiguredProvidersTest {
 		assertThat(costs).filteredOn((cost) -> "SCRIPT".equals(cost.get("category")))
 			.singleElement()
 			.satisfies((cost) -> {
-				assertThat(cost).containsEntry("provider", "openai:gpt-4o-mini");
-				// 1,000 prompt and 200 completion tokens at the list prices per million.
-				assertThat(cost).containsEntry("amountMicros", 150 + 120);
+				assertThat(cost).containsEntry("provider", "openai:gpt-4.1");
+				// 1,000 prompt and 200 completion tokens at gpt-4.1's list prices, $2 and
+				// $8
+				// per million.
+				assertThat(cost).containsEntry("amountMicros", 2_000 + 1_600);
 			});
 		assertThat(Production.payloads(production.events(video), "ScriptReadyEvent")).singleElement()
 			.satisfies((script) -> assertThat(script).containsEntry("sceneCount", 2));

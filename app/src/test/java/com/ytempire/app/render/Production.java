@@ -1,5 +1,6 @@
 package com.ytempire.app.render;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -50,9 +51,27 @@ final class Production {
 		if (this.channel == null) {
 			this.channel = this.operator.createChannel("Production " + UUID.randomUUID(), 20);
 		}
+		return schedule(this.channel, topic, seconds);
+	}
+
+	/** A channel of this test's own whose videos may each cost up to the cap. */
+	String channelCapped(String costCapPerVideo) {
+		return (String) this.operator
+			.post("/api/v1/channels",
+					Map.of("name", "Capped " + UUID.randomUUID(), "niche", "tech", "dailyVideoQuota", 20,
+							"costCapPerVideo", new BigDecimal(costCapPerVideo)))
+			.expectStatus()
+			.isCreated()
+			.expectBody(JSON)
+			.returnResult()
+			.getResponseBody()
+			.get("id");
+	}
+
+	String schedule(String channel, String topic, int seconds) {
 		return (String) this.operator
 			.post("/api/v1/videos",
-					Map.of("channelId", this.channel, "title", "About " + topic, "topic", topic, "publishAt",
+					Map.of("channelId", channel, "title", "About " + topic, "topic", topic, "publishAt",
 							Instant.now().plus(Duration.ofDays(1)).toString(), "targetLengthSeconds", seconds))
 			.expectStatus()
 			.isCreated()

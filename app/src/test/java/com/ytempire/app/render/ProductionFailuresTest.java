@@ -74,6 +74,44 @@ class ProductionFailuresTest {
 	}
 
 	@Test
+	void whatFailedAttemptsPaidForIsCountedAndTheTotalIsTheSumOfTheCalls() throws InterruptedException {
+		String video = this.production.schedule(ScriptedProviders.FLAKY_SECOND_IMAGE, ScriptedProviders.SECONDS);
+
+		Map<String, Object> published = this.production.awaitStage(video, "PUBLISHED", Duration.ofMinutes(3));
+
+		List<Map<String, Object>> costs = costs(published);
+		assertThat(costs).filteredOn((cost) -> "IMAGES".equals(cost.get("category")))
+			.extracting((cost) -> cost.get("costId"))
+			.as("the first picture of each failed attempt, then both pictures")
+			.containsExactlyInAnyOrder(video + "/images/1/0", video + "/images/2/0", video + "/images/3/0",
+					video + "/images/3/1");
+		assertThat(costs.stream().mapToLong((cost) -> ((Number) cost.get("amountMicros")).longValue()).sum())
+			.isEqualTo(((Number) published.get("totalCostMicros")).longValue());
+	}
+
+	@Test
+	void theCostCapHaltsOnWhatFailedAttemptsSpent() throws InterruptedException {
+		// One pass costs about $0.0027; the two failed attempts' pictures push it past
+		// $0.004.
+		String channel = this.production.channelCapped("0.004");
+		String video = this.production.schedule(channel, ScriptedProviders.FLAKY_SECOND_IMAGE + ", capped",
+				ScriptedProviders.SECONDS);
+
+		Map<String, Object> halted = this.production.awaitStage(video, "HALTED", Duration.ofMinutes(3));
+
+		assertThat(((Number) halted.get("totalCostMicros")).longValue()).isGreaterThan(4_000);
+		assertThat(costs(halted)).filteredOn((cost) -> "IMAGES".equals(cost.get("category")))
+			.extracting((cost) -> (String) cost.get("costId"))
+			.anySatisfy((id) -> assertThat(id).endsWith("/images/1/0"))
+			.anySatisfy((id) -> assertThat(id).endsWith("/images/2/0"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> costs(Map<String, Object> detail) {
+		return (List<Map<String, Object>>) detail.get("costs");
+	}
+
+	@Test
 	void aProviderThatDoesNotAnswerInTimeGivesWayToAnotherAttempt() throws InterruptedException {
 		String video = this.production.schedule(ScriptedProviders.SLOW, ScriptedProviders.SECONDS);
 

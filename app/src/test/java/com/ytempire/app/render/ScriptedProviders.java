@@ -35,6 +35,14 @@ final class ScriptedProviders implements ScriptWriter, ImageGenerator {
 
 	static final String GARBAGE_IMAGE = "garbage image";
 
+	/**
+	 * Topics that start so get a second picture whose first two attempts fail after the
+	 * first picture was drawn and paid for.
+	 */
+	static final String FLAKY_SECOND_IMAGE = "flaky second image";
+
+	private static final String SECOND_PICTURE = ": second picture";
+
 	private final PriceTable prices = PriceTable.offline();
 
 	private final ImageGenerator pictures = new ProceduralImageGenerator(this.prices);
@@ -63,12 +71,17 @@ final class ScriptedProviders implements ScriptWriter, ImageGenerator {
 		}
 		Script script = new Script(topic + " explained", "About " + topic, List.of(topic),
 				List.of(new ScriptScene(topic, "A short first scene about " + topic + ".", "First"),
-						new ScriptScene("Thanks", "That was all, thanks for watching.", "Bye")));
+						new ScriptScene(topic.startsWith(FLAKY_SECOND_IMAGE) ? topic + SECOND_PICTURE : "Thanks",
+								"That was all, thanks for watching.", "Bye")));
 		return new Priced<>(script, this.prices.script(script.characters()));
 	}
 
 	@Override
 	public Priced<byte[]> generate(ScriptScene scene, VideoStyle style, int width, int height) {
+		if (scene.title().endsWith(SECOND_PICTURE)
+				&& this.calls.computeIfAbsent(scene.title(), (key) -> new AtomicInteger()).incrementAndGet() <= 2) {
+			throw ProviderException.retryable("image service answered 503 Service Unavailable", null);
+		}
 		if (scene.title().equals(GARBAGE_IMAGE)) {
 			return new Priced<>("<html>rate limited</html>".getBytes(StandardCharsets.UTF_8), this.prices.image());
 		}

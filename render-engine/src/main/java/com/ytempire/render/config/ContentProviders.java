@@ -3,6 +3,7 @@ package com.ytempire.render.config;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.TreeSet;
 
 import com.ytempire.render.content.ImageGenerator;
 import com.ytempire.render.content.OfflineScriptWriter;
@@ -38,18 +39,25 @@ final class ContentProviders {
 
 	private final PriceTable prices;
 
-	ContentProviders(RenderProperties.Providers choice, Environment environment, PriceTable prices) {
+	private final RenderProperties.ServicePrices servicePrices;
+
+	ContentProviders(RenderProperties.Providers choice, Environment environment, PriceTable prices,
+			RenderProperties.ServicePrices servicePrices) {
 		this.choice = choice;
 		this.environment = environment;
 		this.prices = prices;
+		this.servicePrices = servicePrices;
 	}
 
 	ScriptWriter scriptWriter() {
 		return switch (name(this.choice.script())) {
 			case "offline" -> new OfflineScriptWriter(this.prices);
-			case "openai" -> new OpenAiScriptWriter(new OpenAiSettings(URI.create(this.choice.openaiUrl()),
-					secret("OPENAI_API_KEY"), this.choice.openaiModel(), OpenAiSettings.DEFAULT_TIMEOUT,
-					OpenAiSettings.DEFAULT_INPUT_PRICE, OpenAiSettings.DEFAULT_OUTPUT_PRICE));
+			case "openai" -> {
+				RenderProperties.TokenPrices tokens = openAiPrices(this.choice.openaiModel());
+				yield new OpenAiScriptWriter(new OpenAiSettings(URI.create(this.choice.openaiUrl()),
+						secret("OPENAI_API_KEY"), this.choice.openaiModel(), OpenAiSettings.DEFAULT_TIMEOUT,
+						tokens.inputPerMillionTokens(), tokens.outputPerMillionTokens()));
+			}
 			default -> throw unknown("script", this.choice.script(), "offline, openai");
 		};
 	}
@@ -61,7 +69,7 @@ final class ContentProviders {
 				new ElevenLabsVoiceSynthesizer(new ElevenLabsSettings(URI.create(this.choice.elevenlabsUrl()),
 						secret("ELEVENLABS_API_KEY"), this.choice.elevenlabsVoice(),
 						ElevenLabsSettings.DEFAULT_MODEL_ID, ElevenLabsSettings.DEFAULT_SAMPLE_RATE,
-						ElevenLabsSettings.DEFAULT_TIMEOUT, ElevenLabsSettings.DEFAULT_PRICE_PER_THOUSAND_CHARACTERS));
+						ElevenLabsSettings.DEFAULT_TIMEOUT, this.servicePrices.elevenlabsPerThousandCharacters()));
 			default -> throw unknown("voice", this.choice.voice(), "offline, elevenlabs");
 		};
 	}
@@ -73,7 +81,7 @@ final class ContentProviders {
 					URI.create(this.choice.stableDiffusionUrl()), this.environment.getProperty("SD_API_AUTH", ""),
 					StableDiffusionSettings.DEFAULT_STEPS, StableDiffusionSettings.DEFAULT_STYLE_PROMPT,
 					StableDiffusionSettings.DEFAULT_NEGATIVE_PROMPT, StableDiffusionSettings.DEFAULT_TIMEOUT,
-					StableDiffusionSettings.DEFAULT_PRICE_PER_IMAGE));
+					this.servicePrices.stableDiffusionPerImage()));
 			default -> throw unknown("images", this.choice.images(), "offline, stable-diffusion");
 		};
 	}
@@ -97,6 +105,21 @@ final class ContentProviders {
 		return new ProviderNames(script.equals("openai") ? "openai:" + this.choice.openaiModel() : "offline-template",
 				name(this.choice.images()).equals("offline") ? "procedural" : "stable-diffusion", renderPath,
 				name(this.choice.publisher()));
+	}
+
+	/**
+	 * A model is only used at a known price: an unpriced one would make every video look
+	 * free to the cost cap.
+	 */
+	private RenderProperties.TokenPrices openAiPrices(String model) {
+		RenderProperties.TokenPrices tokens = this.servicePrices.openai().get(model.trim());
+		if (tokens == null) {
+			throw new IllegalStateException("OPENAI_MODEL '" + model + "' has no price: set "
+					+ "ytempire.render.service-prices.openai.[" + model.trim()
+					+ "].input-per-million-tokens and .output-per-million-tokens (micro-dollars); priced models: "
+					+ new TreeSet<>(this.servicePrices.openai().keySet()));
+		}
+		return tokens;
 	}
 
 	private String secret(String variable) {

@@ -96,7 +96,8 @@ public class RenderConfiguration {
 
 	@Bean
 	ContentProviders contentProviders(RenderProperties properties, Environment environment) {
-		return new ContentProviders(properties.providers(), environment, priceTable(properties.prices()));
+		return new ContentProviders(properties.providers(), environment, priceTable(properties.prices()),
+				properties.servicePrices());
 	}
 
 	@Bean

@@ -54,6 +54,11 @@ public final class EspeakVoiceSynthesizer implements VoiceSynthesizer {
 	}
 
 	@Override
+	public String name() {
+		return COMMAND;
+	}
+
+	@Override
 	public Priced<VoiceOver> speak(Script script) {
 		List<Long> sceneMillis = new ArrayList<>();
 		ByteArrayOutputStream pcm = new ByteArrayOutputStream();
@@ -69,7 +74,7 @@ public final class EspeakVoiceSynthesizer implements VoiceSynthesizer {
 		}
 		short[] samples = new short[pcm.size() / 2];
 		ByteBuffer.wrap(pcm.toByteArray()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
-		VoiceOver voiceOver = new VoiceOver(new AudioTrack(sampleRate, samples), sceneMillis, COMMAND);
+		VoiceOver voiceOver = new VoiceOver(new AudioTrack(sampleRate, samples), sceneMillis, name());
 		return new Priced<>(voiceOver, this.prices.voice(script.characters()));
 	}
 

@@ -30,6 +30,11 @@ public final class PlaceholderToneSynthesizer implements VoiceSynthesizer {
 	}
 
 	@Override
+	public String name() {
+		return VOICE;
+	}
+
+	@Override
 	public Priced<VoiceOver> speak(Script script) {
 		List<Long> sceneMillis = new ArrayList<>();
 		long totalMillis = 0;
@@ -47,7 +52,7 @@ public final class PlaceholderToneSynthesizer implements VoiceSynthesizer {
 			}
 			sceneStart += sceneMillis.get(i);
 		}
-		VoiceOver voiceOver = new VoiceOver(new AudioTrack(SAMPLE_RATE, samples), sceneMillis, VOICE);
+		VoiceOver voiceOver = new VoiceOver(new AudioTrack(SAMPLE_RATE, samples), sceneMillis, name());
 		return new Priced<>(voiceOver, this.prices.voice(script.characters()));
 	}
 

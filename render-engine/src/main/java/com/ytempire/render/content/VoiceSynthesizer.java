@@ -5,4 +5,7 @@ public interface VoiceSynthesizer {
 
 	Priced<VoiceOver> speak(Script script);
 
+	/** Who speaks, as the voice's costs are recorded. */
+	String name();
+
 }

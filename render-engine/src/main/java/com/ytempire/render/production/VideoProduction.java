@@ -8,16 +8,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.ytempire.api.video.MediaRef;
 import com.ytempire.api.video.VideoStyle;
 import com.ytempire.render.compositor.Compositor;
 import com.ytempire.render.compositor.PreparedTimeline;
 import com.ytempire.render.content.Brief;
+import com.ytempire.render.content.CostMeter;
 import com.ytempire.render.content.ImageGenerator;
 import com.ytempire.render.content.PriceTable;
 import com.ytempire.render.content.Priced;
 import com.ytempire.render.content.ProviderCost;
+import com.ytempire.render.content.ProviderException;
 import com.ytempire.render.content.Publication;
 import com.ytempire.render.content.Publisher;
 import com.ytempire.render.content.Script;
@@ -78,78 +81,96 @@ public final class VideoProduction {
 
 	public ProducedVideo produce(String videoId, Brief brief, VideoFormat format, Instant publishAt) {
 		List<ProviderCost> costs = new ArrayList<>();
-		Priced<Script> script = writeScript(brief);
-		costs.add(script.cost());
-		SpokenScript spoken = speak(script.value(), brief.targetLength());
-		costs.addAll(spoken.costs());
-		List<Priced<MediaRef>> images = drawImages(script.value(), brief.style(), format);
-		images.forEach((image) -> costs.add(image.cost()));
-		List<MediaRef> imageRefs = images.stream().map(Priced::value).toList();
-		Priced<RenderedVideo> rendered = render(script.value(), spoken.voiceOver(), imageRefs, format);
-		costs.add(rendered.cost());
-		RenderedVideo video = rendered.value();
-		Priced<Publication> publication = publish(videoId, script.value(), video.video(), publishAt);
-		costs.add(publication.cost());
-		return new ProducedVideo(video.video(), imageRefs, video.durationMillis(), video.width(), video.height(),
-				spoken.voiceOver().voice(), costs, publication.value());
+		CostMeter meter = costs::add;
+		Script script = writeScript(brief, meter);
+		VoiceOver voiceOver = speak(script, brief.targetLength(), meter);
+		List<MediaRef> images = drawImages(script, brief.style(), format, meter);
+		RenderedVideo video = render(script, voiceOver, images, format, meter);
+		Publication publication = publish(videoId, script, video.video(), publishAt, meter);
+		return new ProducedVideo(video.video(), images, video.durationMillis(), video.width(), video.height(),
+				voiceOver.voice(), costs, publication);
 	}
 
 	/** The writer's script for the brief, under the scheduled title. */
-	public Priced<Script> writeScript(Brief brief) {
-		Priced<Script> written = this.scriptWriter.write(brief);
-		return new Priced<>(written.value().titled(brief.title()), written.cost());
+	public Script writeScript(Brief brief, CostMeter meter) {
+		return paid(() -> this.scriptWriter.write(brief), meter).titled(brief.title());
+	}
+
+	/** Who speaks the voice-overs, as their costs are recorded. */
+	public String voiceName() {
+		return this.voice.name();
 	}
 
 	/**
 	 * The script spoken and fitted to the video's length: narration that runs over is
 	 * trimmed at sentence ends and spoken again, narration that runs short is followed by
-	 * holds.
+	 * holds. Every voicing is paid for.
 	 * @throws IllegalArgumentException when even one sentence a scene runs over
 	 */
-	public SpokenScript speak(Script script, Duration targetLength) {
+	public VoiceOver speak(Script script, Duration targetLength, CostMeter meter) {
 		long target = targetLength.toMillis();
-		List<ProviderCost> costs = new ArrayList<>();
 		Script spokenScript = script;
-		Priced<VoiceOver> spoken = this.voice.speak(spokenScript);
-		costs.add(spoken.cost());
+		VoiceOver spoken = speakPaid(spokenScript, meter);
 		for (int pass = 0; pass < MAX_TRIMS && spokenMillis(spoken) > target; pass++) {
-			Script trimmed = NarrationFit.trimmed(spokenScript, spoken.value().sceneMillis(), target);
+			Script trimmed = NarrationFit.trimmed(spokenScript, spoken.sceneMillis(), target);
 			if (trimmed.equals(spokenScript)) {
 				break;
 			}
 			spokenScript = trimmed;
-			spoken = this.voice.speak(spokenScript);
-			costs.add(spoken.cost());
+			spoken = speakPaid(spokenScript, meter);
 		}
 		long over = spokenMillis(spoken) - target;
 		if (over > NarrationFit.toleranceMillis(target)) {
 			throw new IllegalArgumentException("the narration takes " + spokenMillis(spoken) / 1000.0
 					+ " s even trimmed at its sentence ends; the video is to run " + targetLength.toSeconds() + " s");
 		}
-		return new SpokenScript(NarrationFit.held(spoken.value(), target), costs);
+		return NarrationFit.held(spoken, target);
 	}
 
 	/**
-	 * One picture per scene in the video's style, stored; each priced on its own, as
+	 * One picture per scene in the video's style, stored; each priced as it is drawn, as
 	 * image services bill.
 	 */
-	public List<Priced<MediaRef>> drawImages(Script script, VideoStyle style, VideoFormat format) {
-		List<Priced<MediaRef>> images = new ArrayList<>();
+	public List<MediaRef> drawImages(Script script, VideoStyle style, VideoFormat format, CostMeter meter) {
+		List<MediaRef> images = new ArrayList<>();
 		for (ScriptScene scene : script.scenes()) {
-			Priced<byte[]> image = this.images.generate(scene, style, format.width() * IMAGE_OVERSIZE_PERCENT / 100,
-					format.height() * IMAGE_OVERSIZE_PERCENT / 100);
-			images.add(new Priced<>(this.store.put(image.value(), ImageBytes.mediaType(image.value())), image.cost()));
+			byte[] image = paid(() -> this.images.generate(scene, style, format.width() * IMAGE_OVERSIZE_PERCENT / 100,
+					format.height() * IMAGE_OVERSIZE_PERCENT / 100), meter);
+			images.add(this.store.put(image, ImageBytes.mediaType(image)));
 		}
 		return images;
 	}
 
-	public Priced<Publication> publish(String videoId, Script script, MediaRef video, Instant publishAt) {
-		return this.publisher.publish(this.store.pathOf(video),
-				new VideoMetadata(videoId, script.title(), script.description(), script.tags(), publishAt));
+	public Publication publish(String videoId, Script script, MediaRef video, Instant publishAt, CostMeter meter) {
+		return paid(
+				() -> this.publisher.publish(this.store.pathOf(video),
+						new VideoMetadata(videoId, script.title(), script.description(), script.tags(), publishAt)),
+				meter);
 	}
 
-	private static long spokenMillis(Priced<VoiceOver> spoken) {
-		return spoken.value().sceneMillis().stream().mapToLong(Long::longValue).sum();
+	private VoiceOver speakPaid(Script script, CostMeter meter) {
+		return paid(() -> this.voice.speak(script), meter);
+	}
+
+	/**
+	 * The call's result, its cost reported first; a failed call's cost is reported too
+	 * when the provider charged for it.
+	 */
+	private static <T> T paid(Supplier<Priced<T>> call, CostMeter meter) {
+		Priced<T> result;
+		try {
+			result = call.get();
+		}
+		catch (ProviderException ex) {
+			ex.spent().ifPresent(meter::spent);
+			throw ex;
+		}
+		meter.spent(result.cost());
+		return result.value();
+	}
+
+	private static long spokenMillis(VoiceOver spoken) {
+		return spoken.sceneMillis().stream().mapToLong(Long::longValue).sum();
 	}
 
 	/**
@@ -158,8 +179,8 @@ public final class VideoProduction {
 	 * when the store's disk cannot take the file
 	 * @throws IllegalArgumentException when a stored image is not an image
 	 */
-	public Priced<RenderedVideo> render(Script script, VoiceOver voiceOver, List<MediaRef> imageRefs,
-			VideoFormat format) {
+	public RenderedVideo render(Script script, VoiceOver voiceOver, List<MediaRef> imageRefs, VideoFormat format,
+			CostMeter meter) {
 		List<Picture> pictures = imageRefs.stream()
 			.map((ref) -> Picture.decode(this.store.read(ref), "image " + ref.contentHash()))
 			.toList();
@@ -169,10 +190,9 @@ public final class VideoProduction {
 			Path work = this.store.newWorkFile(".mp4");
 			try {
 				new VideoRenderer(this.compositor).render(PreparedTimeline.of(timeline), voiceOver.audio(), work);
+				meter.spent(this.prices.render(timeline.durationMillis()));
 				MediaRef video = this.store.importFile(work, "video/mp4");
-				return new Priced<>(
-						new RenderedVideo(video, timeline.durationMillis(), format.width(), format.height()),
-						this.prices.render(timeline.durationMillis()));
+				return new RenderedVideo(video, timeline.durationMillis(), format.width(), format.height());
 			}
 			finally {
 				Files.deleteIfExists(work);

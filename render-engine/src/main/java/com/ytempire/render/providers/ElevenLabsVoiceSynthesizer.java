@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ytempire.api.video.CostCategory;
 import com.ytempire.render.content.Priced;
 import com.ytempire.render.content.ProviderCost;
+import com.ytempire.render.content.ProviderException;
 import com.ytempire.render.content.Script;
 import com.ytempire.render.content.ScriptScene;
 import com.ytempire.render.content.VoiceOver;
@@ -44,21 +45,35 @@ public final class ElevenLabsVoiceSynthesizer implements VoiceSynthesizer {
 	}
 
 	@Override
+	public String name() {
+		return "elevenlabs:" + this.settings.voiceId();
+	}
+
+	@Override
 	public Priced<VoiceOver> speak(Script script) {
 		int sampleRate = this.settings.sampleRate();
 		byte[] pause = new byte[PAUSE_MILLIS * sampleRate / 1000 * 2];
 		ByteArrayOutputStream pcm = new ByteArrayOutputStream();
 		List<Long> sceneMillis = new ArrayList<>();
+		int charactersSpoken = 0;
 		for (ScriptScene scene : script.scenes()) {
-			byte[] spoken = speak(scene);
+			byte[] spoken;
+			try {
+				spoken = speak(scene);
+			}
+			catch (ProviderException ex) {
+				// The scenes spoken before this one are billed even though the voice-over
+				// fails.
+				throw (charactersSpoken > 0) ? ex.spending(cost(charactersSpoken)) : ex;
+			}
+			charactersSpoken += scene.narration().length();
 			pcm.writeBytes(spoken);
 			pcm.writeBytes(pause);
 			sceneMillis.add((spoken.length + pause.length) / 2 * 1000L / sampleRate);
 		}
 		short[] samples = new short[pcm.size() / 2];
 		ByteBuffer.wrap(pcm.toByteArray()).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
-		VoiceOver voiceOver = new VoiceOver(new AudioTrack(sampleRate, samples), sceneMillis,
-				"elevenlabs:" + this.settings.voiceId());
+		VoiceOver voiceOver = new VoiceOver(new AudioTrack(sampleRate, samples), sceneMillis, name());
 		return new Priced<>(voiceOver, cost(script.characters()));
 	}
 

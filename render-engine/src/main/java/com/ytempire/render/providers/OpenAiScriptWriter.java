@@ -78,12 +78,22 @@ public final class OpenAiScriptWriter implements ScriptWriter {
 			.POST(BodyPublishers.ofByteArray(this.http.write(requestBody(brief))))
 			.build();
 		JsonNode answer = this.http.parse(this.http.send(request).body());
+		// Tokens are billed whether or not the answer is usable.
+		ProviderCost cost = cost(answer.path("usage"));
+		try {
+			return new Priced<>(script(answer, topic.strip()), cost);
+		}
+		catch (ProviderException ex) {
+			throw ex.spending(cost);
+		}
+	}
+
+	private Script script(JsonNode answer, String topic) {
 		JsonNode choice = answer.path("choices").path(0);
 		JsonNode message = choice.path("message");
 		if (message.path("refusal").isTextual()) {
 			throw ProviderException.permanent(
-					PROVIDER + " refused to write about '" + topic.strip() + "': " + message.path("refusal").asText(),
-					null);
+					PROVIDER + " refused to write about '" + topic + "': " + message.path("refusal").asText(), null);
 		}
 		if ("length".equals(choice.path("finish_reason").asText())) {
 			throw ProviderException.permanent(PROVIDER + " stopped at its token limit before the script was complete",
@@ -92,9 +102,7 @@ public final class OpenAiScriptWriter implements ScriptWriter {
 		if (!message.path("content").isTextual()) {
 			throw this.http.malformed("no message content");
 		}
-		Script script = script(this.http.parse(message.path("content").asText().getBytes(StandardCharsets.UTF_8)),
-				topic.strip());
-		return new Priced<>(script, cost(answer.path("usage")));
+		return content(this.http.parse(message.path("content").asText().getBytes(StandardCharsets.UTF_8)), topic);
 	}
 
 	private ObjectNode requestBody(Brief brief) {
@@ -127,7 +135,7 @@ public final class OpenAiScriptWriter implements ScriptWriter {
 				+ brief.style().id();
 	}
 
-	private Script script(JsonNode content, String topic) {
+	private Script content(JsonNode content, String topic) {
 		List<ScriptScene> scenes = new ArrayList<>();
 		for (JsonNode scene : content.path("scenes")) {
 			String narration = scene.path("narration").asText("");

@@ -9,9 +9,10 @@ import com.ytempire.api.video.MarkRenderedCommand;
 import com.ytempire.api.video.MarkScriptReadyCommand;
 import com.ytempire.api.video.MarkVoiceOverReadyCommand;
 import com.ytempire.api.video.MediaRef;
+import com.ytempire.api.video.ProductionStep;
 import com.ytempire.api.video.RecordCostCommand;
 import com.ytempire.api.video.RecordStepFailureCommand;
-import com.ytempire.render.content.Priced;
+import com.ytempire.render.content.CostMeter;
 import com.ytempire.render.content.ProviderCost;
 import com.ytempire.render.content.ProviderException;
 import com.ytempire.render.content.Publication;
@@ -22,7 +23,6 @@ import com.ytempire.render.encode.WaveFile;
 import com.ytempire.render.media.InsufficientDiskSpaceException;
 import com.ytempire.render.media.MediaStore;
 import com.ytempire.render.production.RenderedVideo;
-import com.ytempire.render.production.SpokenScript;
 import com.ytempire.render.production.VideoProduction;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -65,9 +65,15 @@ public class StepRunner {
 	 * @return whether the step's result was recorded
 	 */
 	public boolean run(StepRequest request) {
-		StepOutcome outcome;
+		Object completion;
 		try {
-			outcome = perform(request);
+			completion = perform(request, new RecordingMeter(request, provider(request.step())));
+		}
+		catch (CostNotRecordedException ex) {
+			// Most often the video moved on meanwhile (cancelled); otherwise the step's
+			// time limit brings another attempt.
+			log.info("{} stopped: {}", request, ex.getMessage());
+			return false;
 		}
 		catch (ProviderException ex) {
 			return fail(request, ex.getMessage(), ex.isRetryable(), ex.retryAfter().orElse(Duration.ZERO));
@@ -85,73 +91,71 @@ public class StepRunner {
 			return fail(request, ex.getClass().getSimpleName() + ": " + ex.getMessage(), true, Duration.ZERO);
 		}
 		try {
-			List<ProviderCost> costs = outcome.costs();
-			for (int i = 0; i < costs.size(); i++) {
-				ProviderCost cost = costs.get(i);
-				this.commands.sendAndWait(new RecordCostCommand(request.videoId(), request.costId(i), cost.category(),
-						cost.microDollars(), outcome.provider(), 1));
-			}
-			this.commands.sendAndWait(outcome.completion());
+			this.commands.sendAndWait(completion);
 			return true;
 		}
 		catch (RuntimeException ex) {
-			// Most often the video moved on meanwhile (cancelled, halted by this very
-			// cost);
-			// otherwise the step's time limit brings another attempt.
+			// Most often the video moved on meanwhile (cancelled, halted by one of this
+			// step's costs); otherwise the step's time limit brings another attempt.
 			log.info("The result of {} was not recorded: {}", request, ex.getMessage());
 			return false;
 		}
 	}
 
-	private StepOutcome perform(StepRequest request) {
+	private Object perform(StepRequest request, CostMeter meter) {
 		return switch (request.step()) {
-			case SCRIPT -> writeScript(request);
-			case VOICE -> speak(request);
-			case IMAGES -> drawImages(request);
-			case RENDER -> render(request);
-			case PUBLISH -> publish(request);
+			case SCRIPT -> writeScript(request, meter);
+			case VOICE -> speak(request, meter);
+			case IMAGES -> drawImages(request, meter);
+			case RENDER -> render(request, meter);
+			case PUBLISH -> publish(request, meter);
 		};
 	}
 
-	private StepOutcome writeScript(StepRequest request) {
-		Priced<Script> script = this.production.writeScript(request.brief());
-		MediaRef stored = this.scripts.put(script.value());
-		return new StepOutcome(List.of(script.cost()), this.providers.script(),
-				new MarkScriptReadyCommand(request.videoId(), stored, script.value().scenes().size()));
+	private String provider(ProductionStep step) {
+		return switch (step) {
+			case SCRIPT -> this.providers.script();
+			case VOICE -> this.production.voiceName();
+			case IMAGES -> this.providers.images();
+			case RENDER -> this.providers.render();
+			case PUBLISH -> this.providers.publish();
+		};
 	}
 
-	private StepOutcome speak(StepRequest request) {
-		SpokenScript spoken = this.production.speak(this.scripts.read(request.script()),
-				request.brief().targetLength());
-		VoiceOver voice = spoken.voiceOver();
+	private Object writeScript(StepRequest request, CostMeter meter) {
+		Script script = this.production.writeScript(request.brief(), meter);
+		MediaRef stored = this.scripts.put(script);
+		return new MarkScriptReadyCommand(request.videoId(), stored, script.scenes().size());
+	}
+
+	private Object speak(StepRequest request, CostMeter meter) {
+		VoiceOver voice = this.production.speak(this.scripts.read(request.script()), request.brief().targetLength(),
+				meter);
 		MediaRef stored = this.store.put(WaveFile.encode(voice.audio()), "audio/wav");
-		return new StepOutcome(spoken.costs(), voice.voice(), new MarkVoiceOverReadyCommand(request.videoId(), stored,
-				voice.audio().durationMillis(), voice.sceneMillis()));
+		return new MarkVoiceOverReadyCommand(request.videoId(), stored, voice.audio().durationMillis(),
+				voice.sceneMillis());
 	}
 
-	private StepOutcome drawImages(StepRequest request) {
-		List<Priced<MediaRef>> images = this.production.drawImages(this.scripts.read(request.script()),
-				request.brief().style(), this.format);
-		return new StepOutcome(images.stream().map(Priced::cost).toList(), this.providers.images(),
-				new MarkImagesReadyCommand(request.videoId(), images.stream().map(Priced::value).toList()));
+	private Object drawImages(StepRequest request, CostMeter meter) {
+		List<MediaRef> images = this.production.drawImages(this.scripts.read(request.script()), request.brief().style(),
+				this.format, meter);
+		return new MarkImagesReadyCommand(request.videoId(), images);
 	}
 
-	private StepOutcome render(StepRequest request) {
+	private Object render(StepRequest request, CostMeter meter) {
 		Script script = this.scripts.read(request.script());
 		VoiceOver voice = new VoiceOver(WaveFile.decode(this.store.read(request.voice())), request.sceneMillis(),
 				"stored");
-		Priced<RenderedVideo> rendered = this.production.render(script, voice, request.images(), this.format);
-		RenderedVideo video = rendered.value();
-		return new StepOutcome(List.of(rendered.cost()), this.providers.render(), new MarkRenderedCommand(
-				request.videoId(), video.video(), video.durationMillis(), video.width(), video.height()));
+		RenderedVideo video = this.production.render(script, voice, request.images(), this.format, meter);
+		return new MarkRenderedCommand(request.videoId(), video.video(), video.durationMillis(), video.width(),
+				video.height());
 	}
 
-	private StepOutcome publish(StepRequest request) {
+	private Object publish(StepRequest request, CostMeter meter) {
 		Script script = this.scripts.read(request.script());
-		Priced<Publication> publication = this.production.publish(request.videoId(), script, request.video(),
-				request.publishAt());
-		return new StepOutcome(List.of(publication.cost()), this.providers.publish(),
-				new MarkPublishedCommand(request.videoId(), publication.value().externalId()));
+		Publication publication = this.production.publish(request.videoId(), script, request.video(),
+				request.publishAt(), meter);
+		return new MarkPublishedCommand(request.videoId(), publication.externalId());
 	}
 
 	private boolean fail(StepRequest request, String reason, boolean retryable, Duration retryAfter) {
@@ -168,6 +172,47 @@ public class StepRunner {
 			log.info("The failure of {} was not recorded: {}", request, ex.getMessage());
 		}
 		return false;
+	}
+
+	/**
+	 * Records each paid call on the video the moment it returns, under an id by step,
+	 * attempt and call: a repeated report of one call is harmless, and the cost cap sees
+	 * what failed attempts spent too.
+	 */
+	private final class RecordingMeter implements CostMeter {
+
+		private final StepRequest request;
+
+		private final String provider;
+
+		private int calls;
+
+		RecordingMeter(StepRequest request, String provider) {
+			this.request = request;
+			this.provider = provider;
+		}
+
+		@Override
+		public void spent(ProviderCost cost) {
+			String costId = this.request.costId(this.calls++);
+			try {
+				StepRunner.this.commands.sendAndWait(new RecordCostCommand(this.request.videoId(), costId,
+						cost.category(), cost.microDollars(), this.provider, 1));
+			}
+			catch (RuntimeException ex) {
+				throw new CostNotRecordedException(costId, ex);
+			}
+		}
+
+	}
+
+	/** A cost the video refused: no further call of the step should be paid for. */
+	private static final class CostNotRecordedException extends RuntimeException {
+
+		CostNotRecordedException(String costId, RuntimeException cause) {
+			super("cost " + costId + " was not recorded: " + cause.getMessage(), cause);
+		}
+
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,18 +23,22 @@ import com.ytempire.render.content.OutboxPublisher;
 import com.ytempire.render.content.PlaceholderToneSynthesizer;
 import com.ytempire.render.content.PriceTable;
 import com.ytempire.render.content.Priced;
+import com.ytempire.render.content.ImageGenerator;
 import com.ytempire.render.content.ProceduralImageGenerator;
 import com.ytempire.render.content.ProviderCost;
+import com.ytempire.render.content.ProviderException;
 import com.ytempire.render.content.Script;
 import com.ytempire.render.content.ScriptPlan;
 import com.ytempire.render.content.ScriptScene;
 import com.ytempire.render.content.ScriptWriter;
+import com.ytempire.render.content.VoiceOver;
 import com.ytempire.render.encode.MediaProbe;
 import com.ytempire.render.encode.VideoFormat;
 import com.ytempire.render.media.InsufficientDiskSpaceException;
 import com.ytempire.render.media.MediaStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -101,8 +106,9 @@ class VideoProductionTest {
 		MediaRef broken = store.put("not a png".getBytes(), "image/png");
 		Script script = SHORT_SCRIPT.write(FOUR_SECONDS).value();
 		var voice = new PlaceholderToneSynthesizer(PRICES).speak(script).value();
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> production(store).render(script, voice, List.of(broken, broken), VideoFormat.HD_720))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> production(store).render(script, voice, List.of(broken, broken), VideoFormat.HD_720, (cost) -> {
+				}))
 			.withMessageContaining("is not a readable image");
 	}
 
@@ -170,27 +176,61 @@ class VideoProductionTest {
 				List.of(new ScriptScene("A", longScene, ""), new ScriptScene("B", longScene, "")));
 		VideoProduction production = production(new MediaStore(this.folder.resolve("media"), 0));
 
-		SpokenScript spoken = production.speak(script, Duration.ofSeconds(10));
+		List<ProviderCost> costs = new ArrayList<>();
+		VoiceOver spoken = production.speak(script, Duration.ofSeconds(10), costs::add);
 
-		long millis = spoken.voiceOver().sceneMillis().stream().mapToLong(Long::longValue).sum();
+		long millis = spoken.sceneMillis().stream().mapToLong(Long::longValue).sum();
 		assertThat(millis).isCloseTo(10_000L, within(NarrationFit.toleranceMillis(10_000)));
-		assertThat(spoken.voiceOver().audio().durationMillis()).isCloseTo(millis, within(50L));
-		assertThat(spoken.costs()).as("spoken, then spoken again trimmed")
+		assertThat(spoken.audio().durationMillis()).isCloseTo(millis, within(50L));
+		assertThat(costs).as("spoken, then spoken again trimmed")
 			.extracting(ProviderCost::category)
 			.containsExactly(CostCategory.VOICE, CostCategory.VOICE);
-		assertThatIllegalArgumentException().isThrownBy(() -> production.speak(script, Duration.ofSeconds(2)))
+
+		List<ProviderCost> unusable = new ArrayList<>();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> production.speak(script, Duration.ofSeconds(2), unusable::add))
 			.withMessageContaining("the video is to run 2 s");
+		assertThat(unusable).as("spoken whole, then cut to a sentence a scene: both paid, though unusable").hasSize(2);
 	}
 
 	@Test
 	void narrationThatRunsShortIsHeldOnEachScene() {
 		Script script = SHORT_SCRIPT.write(FOUR_SECONDS).value();
-		SpokenScript spoken = production(new MediaStore(this.folder.resolve("media"), 0)).speak(script,
-				Duration.ofSeconds(9));
-		assertThat(spoken.voiceOver().sceneMillis()).as("3.2 s spoken, 5.8 s held, shared by the two scenes")
+		List<ProviderCost> costs = new ArrayList<>();
+		VoiceOver spoken = production(new MediaStore(this.folder.resolve("media"), 0)).speak(script,
+				Duration.ofSeconds(9), costs::add);
+		assertThat(spoken.sceneMillis()).as("3.2 s spoken, 5.8 s held, shared by the two scenes")
 			.containsExactly(1600L + 2900L, 1600L + 2900L);
-		assertThat(spoken.voiceOver().audio().durationMillis()).isEqualTo(9_000);
-		assertThat(spoken.costs()).hasSize(1);
+		assertThat(spoken.audio().durationMillis()).isEqualTo(9_000);
+		assertThat(costs).hasSize(1);
+	}
+
+	@Test
+	void everyPaidCallIsReportedAsItReturnsAlsoWhenALaterCallFails() {
+		ImageGenerator failsOnTheSecond = new ImageGenerator() {
+
+			private final ImageGenerator pictures = new ProceduralImageGenerator(PRICES);
+
+			@Override
+			public Priced<byte[]> generate(ScriptScene scene, VideoStyle style, int width, int height) {
+				if (scene.title().equals("Bye")) {
+					throw ProviderException.retryable("image service answered 503", null).spending(PRICES.image());
+				}
+				return this.pictures.generate(scene, style, width, height);
+			}
+
+		};
+		VideoProduction production = new VideoProduction(SHORT_SCRIPT, new PlaceholderToneSynthesizer(PRICES),
+				failsOnTheSecond, new OutboxPublisher(this.folder.resolve("outbox"), PRICES),
+				new MediaStore(this.folder.resolve("media"), 0), this.compositor, PRICES);
+		Script script = SHORT_SCRIPT.write(FOUR_SECONDS).value();
+		List<ProviderCost> costs = new ArrayList<>();
+
+		assertThatExceptionOfType(ProviderException.class)
+			.isThrownBy(() -> production.drawImages(script, VideoStyle.MINIMAL, VideoFormat.HD_720, costs::add))
+			.withMessage("image service answered 503");
+		assertThat(costs).as("the first image, and the failed call the service billed")
+			.containsExactly(PRICES.image(), PRICES.image());
 	}
 
 	private VideoProduction production(MediaStore store) {

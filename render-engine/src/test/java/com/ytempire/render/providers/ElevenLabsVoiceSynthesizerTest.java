@@ -115,6 +115,20 @@ class ElevenLabsVoiceSynthesizerTest {
 	}
 
 	@Test
+	void aSceneThatFailsAfterOthersWereSpokenCarriesWhatThoseCost() {
+		this.server.on(PATH, (request) -> request.json().path("text").asText().startsWith("Twice")
+				? Reply.json(503, "{\"detail\": \"overloaded\"}") : Reply.bytes("audio/pcm", new byte[480]));
+
+		assertThatExceptionOfType(ProviderException.class)
+			.isThrownBy(() -> synthesizer(Duration.ofSeconds(5)).speak(SCRIPT))
+			.withMessage("ElevenLabs answered 503: overloaded")
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue())
+			// The first scene's 23 characters at $0.05 per 1,000.
+			.satisfies((ex) -> assertThat(ex.spent())
+				.hasValueSatisfying((cost) -> assertThat(cost.microDollars()).isEqualTo(1_150)));
+	}
+
+	@Test
 	void serverErrorIsRetryable() {
 		this.server.on(PATH, (request) -> Reply.json(503, "{\"detail\": \"overloaded\"}"));
 

@@ -170,7 +170,8 @@ class OpenAiScriptWriterTest {
 		assertThatExceptionOfType(ProviderException.class)
 			.isThrownBy(() -> writer(Duration.ofSeconds(5)).write(brief("x")))
 			.withMessageStartingWith("OpenAI answered malformed JSON: Sure! Here is your script")
-			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse())
+			.satisfies((ex) -> assertThat(ex.spent()).isPresent());
 	}
 
 	@Test
@@ -181,7 +182,9 @@ class OpenAiScriptWriterTest {
 		assertThatExceptionOfType(ProviderException.class)
 			.isThrownBy(() -> writer(Duration.ofSeconds(5)).write(brief("Tides")))
 			.withMessage("OpenAI wrote an empty script for 'Tides'")
-			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse())
+			.satisfies((ex) -> assertThat(ex.spent()).as("the unusable answer's tokens are billed")
+				.hasValueSatisfying((cost) -> assertThat(cost.microDollars()).isEqualTo(8)));
 	}
 
 	@Test
