@@ -1,6 +1,7 @@
 package com.ytempire.app.database;
 
 import java.io.IOException;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -9,6 +10,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -33,14 +35,29 @@ class DatabaseConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	HikariDataSource dataSource(DatabaseEndpoint endpoint) {
+	HikariDataSource dataSource(DatabaseEndpoint endpoint, JdbcPoolProperties pool, ConnectionProperties connection) {
+		DatabaseUrl url = endpoint.url().withDefaults("ytempire", connection.connectTimeout(), connection.settings());
 		HikariConfig config = new HikariConfig();
 		config.setPoolName("ytempire-jdbc");
-		config.setJdbcUrl(endpoint.jdbcUrl());
-		config.setUsername(endpoint.username());
-		config.setPassword(endpoint.password());
-		config.setMaximumPoolSize(32);
+		config.setJdbcUrl(url.jdbcUrl());
+		config.setUsername(url.username());
+		config.setPassword(url.password());
+		config.setMaximumPoolSize(pool.maxSize());
+		config.setConnectionTimeout(pool.acquireTimeout().toMillis());
+		log.info("JDBC pool: {} connections at most, statement timeout {}", pool.maxSize(),
+				url.settings().get("statement_timeout"));
 		return new HikariDataSource(config);
+	}
+
+	/**
+	 * Migrations open their own connections, without the statement timeout: one that
+	 * rewrites a large table may rightly run for longer.
+	 */
+	@Bean
+	FlywayConfigurationCustomizer migrationsWithoutStatementTimeout(DatabaseEndpoint endpoint,
+			ConnectionProperties connection) {
+		DatabaseUrl url = endpoint.url().withDefaults("ytempire-migrations", connection.connectTimeout(), Map.of());
+		return (configuration) -> configuration.dataSource(url.jdbcUrl(), url.username(), url.password());
 	}
 
 	@Bean
