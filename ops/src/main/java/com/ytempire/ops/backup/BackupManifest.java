@@ -55,14 +55,21 @@ record BackupManifest(int format, String name, Kind kind, String parent, Instant
 
 	}
 
-	/** Rows that are added to since the parent, or the whole table as it was. */
+	/**
+	 * Rows that are added to since the parent, the whole table as it was, or the saga
+	 * processors' rows of the token table.
+	 */
 	enum Scope {
 
 		@JsonProperty("events-after-parent")
 		EVENTS_AFTER_PARENT,
 
 		@JsonProperty("whole-table")
-		WHOLE_TABLE
+		WHOLE_TABLE,
+
+		/** The saga processors' tracking tokens, which belong with the sagas. */
+		@JsonProperty("saga-tokens")
+		SAGA_TOKENS
 
 	}
 

@@ -81,6 +81,9 @@ final class BackupWriter {
 					files.add(copyWhole(snapshot, partial, table));
 				}
 			}
+			if (StoreTables.all(snapshot).contains(StoreTables.TOKENS)) {
+				files.add(copySagaTokens(snapshot, partial));
+			}
 			long last = Math.max(head, after);
 			BackupManifest manifest = new BackupManifest(BackupManifest.FORMAT, name, kind,
 					(parent != null) ? parent.name() : null, createdAt, after, firstPositionAfter(snapshot, after),
@@ -152,6 +155,26 @@ final class BackupWriter {
 				folder.resolve(TableCopy.fileName(table)), (rows) -> {
 				});
 		return new TableFile(table, TableCopy.fileName(table), Scope.WHOLE_TABLE, columns, written.rows(),
+				written.sha256());
+	}
+
+	/**
+	 * The saga processors' tokens, read in the same snapshot as the sagas, the deadlines
+	 * and the work queue, so a restore resumes each saga exactly after the last event it
+	 * handled. The owner is left out: the node that held the claim is not the one that
+	 * will resume from a restore, which should not wait for that claim to expire.
+	 */
+	private static TableFile copySagaTokens(Connection snapshot, Path folder) throws SQLException, IOException {
+		String table = StoreTables.TOKENS;
+		List<String> columns = StoreTables.columns(snapshot, table);
+		String select = String.join(", ",
+				columns.stream().map((column) -> "owner".equals(column) ? "NULL" : quoted(column)).toList());
+		TableCopy.Written written = TableCopy.out(snapshot,
+				"SELECT " + select + " FROM " + quoted(table) + " WHERE processorname LIKE '%"
+						+ StoreTables.SAGA_PROCESSOR_SUFFIX + "'",
+				folder.resolve(TableCopy.fileName(table)), (rows) -> {
+				});
+		return new TableFile(table, TableCopy.fileName(table), Scope.SAGA_TOKENS, columns, written.rows(),
 				written.sha256());
 	}
 

@@ -31,6 +31,11 @@ import com.ytempire.ops.doctor.TokenPosition;
  * restored event, and compare the rebuilt read models with the live ones. The time that
  * took is the recovery time (RTO); the age of the newest backup is the data a disaster
  * would have cost (RPO).
+ * <p>
+ * The drill's instance runs on a copy of the production line's state: its queued work,
+ * its sagas and their deadlines. It must never act on them, so it starts with production
+ * switched off, the offline providers chosen and every provider key blanked: a drill can
+ * neither spend money nor publish, whatever the environment it inherits holds.
  */
 final class RecoveryDrill {
 
@@ -38,6 +43,13 @@ final class RecoveryDrill {
 		.withZone(ZoneOffset.UTC);
 
 	private static final Duration POLL = Duration.ofMillis(500);
+
+	/**
+	 * The environment variables that hold provider keys, blanked for the drill's instance
+	 * (a command-line argument outranks the environment).
+	 */
+	static final List<String> PROVIDER_SECRETS = List.of("OPENAI_API_KEY", "ELEVENLABS_API_KEY", "SD_API_AUTH",
+			"YOUTUBE_CLIENT_ID", "YOUTUBE_CLIENT_SECRET", "YOUTUBE_REFRESH_TOKEN");
 
 	private final OperatorDatabase live;
 
@@ -127,6 +139,15 @@ final class RecoveryDrill {
 		arguments.add("--ytempire.data-dir=" + dataDirectory);
 		arguments.add("--ytempire.backup.dir=");
 		arguments.add("--server.port=0");
+		// No saga, no workers, no deadlines: nothing restored is produced or published.
+		arguments.add("--ytempire.render.enabled=false");
+		arguments.add("--ytempire.render.providers.script=offline");
+		arguments.add("--ytempire.render.providers.voice=offline");
+		arguments.add("--ytempire.render.providers.images=offline");
+		arguments.add("--ytempire.render.providers.publisher=outbox");
+		arguments.add("--ytempire.render.media-dir=" + dataDirectory.resolve("media"));
+		arguments.add("--ytempire.render.outbox-dir=" + dataDirectory.resolve("outbox"));
+		PROVIDER_SECRETS.forEach((key) -> arguments.add("--" + key + "="));
 		return arguments.toArray(String[]::new);
 	}
 
@@ -159,13 +180,20 @@ final class RecoveryDrill {
 		}
 	}
 
+	/**
+	 * The projections' positions. Axon's own rows ({@code __config}) are not processors;
+	 * the saga's token is restored, not replayed, and the drill's instance runs no saga.
+	 */
 	private static List<Long> positions(Connection connection) throws SQLException {
 		List<Long> positions = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet rows = statement
-					.executeQuery("SELECT token FROM TokenEntry WHERE processorName NOT LIKE '\\_\\_%'")) {
+				ResultSet rows = statement.executeQuery(
+						"SELECT processorName, token FROM TokenEntry" + " WHERE processorName NOT LIKE '\\_\\_%'")) {
 			while (rows.next()) {
-				OptionalLong position = TokenPosition.of(rows.getBytes(1));
+				if (StoreTables.isSagaProcessor(rows.getString(1))) {
+					continue;
+				}
+				OptionalLong position = TokenPosition.of(rows.getBytes(2));
 				positions.add(position.isPresent() ? position.getAsLong() : -1);
 			}
 		}

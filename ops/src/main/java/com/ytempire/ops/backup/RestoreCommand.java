@@ -48,8 +48,9 @@ public final class RestoreCommand implements Callable<Integer> {
 		for (Map.Entry<String, Long> table : restored.rows().entrySet()) {
 			out.println("  " + table.getKey() + ": " + table.getValue() + " rows");
 		}
-		out.println("read models and tracking tokens are empty: the projections replay all " + restored.events()
-				+ " events when the application next starts");
+		out.println("read models and the projections' tracking tokens are empty: the projections replay all "
+				+ restored.events() + " events when the application next starts; the production saga resumes"
+				+ " where it was at backup time");
 		return 0;
 	}
 

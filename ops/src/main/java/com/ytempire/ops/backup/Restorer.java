@@ -22,8 +22,10 @@ import static com.ytempire.ops.backup.StoreTables.quoted;
 /**
  * Loads a verified chain into a database in one transaction: the events of every backup
  * in order, then the other tables as the newest backup holds them (each backup copies
- * them whole). Read models and tracking tokens are left empty, so the application's
- * projections replay every event when it next starts.
+ * them whole). Read models and the projections' tracking tokens are left empty, so the
+ * application's projections replay every event when it next starts; the saga processors'
+ * tokens are restored with the sagas, so every saga resumes after the last event it had
+ * handled when the backup was taken.
  */
 final class Restorer {
 

@@ -13,6 +13,11 @@ import java.util.Optional;
  * application rebuilds (read models, tracking tokens, dead letters of projections) and
  * Flyway's history, so a table a later release adds is kept without anyone remembering to
  * list it here.
+ * <p>
+ * One kind of tracking token is not derived: a saga processor's. A saga's state says
+ * which events it has handled only together with its processor's token, so the two are
+ * backed up and restored together; a saga restored without its token would start at the
+ * head of the store and never see the events it had not handled yet at backup time.
  */
 final class StoreTables {
 
@@ -21,6 +26,14 @@ final class StoreTables {
 	static final String POSITION = "globalindex";
 
 	static final String EVENT_IDENTIFIER = "eventidentifier";
+
+	static final String TOKENS = "tokenentry";
+
+	/**
+	 * Axon names a saga's event processor after the saga: {@code ProductionSaga}'s is
+	 * {@code ProductionSagaProcessor}.
+	 */
+	static final String SAGA_PROCESSOR_SUFFIX = "SagaProcessor";
 
 	private static final List<String> REBUILT = List.of("tokenentry", "deadletterentry");
 
@@ -33,6 +46,10 @@ final class StoreTables {
 
 	static boolean isRebuilt(String table) {
 		return REBUILT.contains(table) || table.startsWith(READ_MODEL_PREFIX);
+	}
+
+	static boolean isSagaProcessor(String processorName) {
+		return processorName.endsWith(SAGA_PROCESSOR_SUFFIX);
 	}
 
 	static boolean isReadModel(String table) {
