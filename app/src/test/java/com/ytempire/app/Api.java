@@ -35,9 +35,7 @@ public final class Api {
 	}
 
 	public String createChannel(String name, int dailyQuota) {
-		return idOf(post("/api/v1/channels", Map.of("name", name, "niche", "tech", "dailyVideoQuota", dailyQuota))
-			.expectStatus()
-			.isCreated());
+		return created("/api/v1/channels", Map.of("name", name, "niche", "tech", "dailyVideoQuota", dailyQuota));
 	}
 
 	public String scheduleVideo(String channelId, String publishAt) {
@@ -45,10 +43,13 @@ public final class Api {
 	}
 
 	public String scheduleVideo(String channelId, String publishAt, int targetLengthSeconds) {
-		return idOf(post("/api/v1/videos", Map.of("channelId", channelId, "title", "How to test", "topic", "testing",
-				"publishAt", publishAt, "targetLengthSeconds", targetLengthSeconds))
-			.expectStatus()
-			.isCreated());
+		return created("/api/v1/videos", Map.of("channelId", channelId, "title", "How to test", "topic", "testing",
+				"publishAt", publishAt, "targetLengthSeconds", targetLengthSeconds));
+	}
+
+	/** Posts what must be created and answers its id. */
+	public String created(String path, Object body) {
+		return idOf(post(path, body).expectStatus().isCreated());
 	}
 
 	@SuppressWarnings("unchecked")

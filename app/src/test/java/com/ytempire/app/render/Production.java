@@ -56,29 +56,13 @@ final class Production {
 
 	/** A channel of this test's own whose videos may each cost up to the cap. */
 	String channelCapped(String costCapPerVideo) {
-		return (String) this.operator
-			.post("/api/v1/channels",
-					Map.of("name", "Capped " + UUID.randomUUID(), "niche", "tech", "dailyVideoQuota", 20,
-							"costCapPerVideo", new BigDecimal(costCapPerVideo)))
-			.expectStatus()
-			.isCreated()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		return this.operator.created("/api/v1/channels", Map.of("name", "Capped " + UUID.randomUUID(), "niche", "tech",
+				"dailyVideoQuota", 20, "costCapPerVideo", new BigDecimal(costCapPerVideo)));
 	}
 
 	String schedule(String channel, String topic, int seconds) {
-		return (String) this.operator
-			.post("/api/v1/videos",
-					Map.of("channelId", channel, "title", "About " + topic, "topic", topic, "publishAt",
-							Instant.now().plus(Duration.ofDays(1)).toString(), "targetLengthSeconds", seconds))
-			.expectStatus()
-			.isCreated()
-			.expectBody(JSON)
-			.returnResult()
-			.getResponseBody()
-			.get("id");
+		return this.operator.created("/api/v1/videos", Map.of("channelId", channel, "title", "About " + topic, "topic",
+				topic, "publishAt", Instant.now().plus(Duration.ofDays(1)).toString(), "targetLengthSeconds", seconds));
 	}
 
 	Map<String, Object> awaitStage(String video, String stage, Duration limit) throws InterruptedException {
