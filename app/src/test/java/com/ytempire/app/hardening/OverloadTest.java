@@ -71,10 +71,9 @@ class OverloadTest {
 		assertThat(shedQueries.get(0).body()).contains("as many queries as it can");
 		assertThat(shedCommands.get(0).body()).contains("as many commands as it can");
 		servesNormally(http);
-		// Once per shed command before; now only when the queue fills between the check
-		// and the hand-over, a narrow window.
-		int reported = output.getErr().split("RejectedExecutionException", -1).length - 1;
-		assertThat(reported).as("shedding is not an error to report").isLessThanOrEqualTo(shedCommands.size() / 10);
+		// A shed command is a warning line, never a stack trace on standard error.
+		assertThat(output.getErr()).as("shedding is not an error to report")
+			.doesNotContain("RejectedExecutionException");
 	}
 
 	@Test

@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.RejectedExecutionException;
 
 import com.ytempire.command.eventstore.CommandPositions;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -55,14 +54,7 @@ public class CommandSender {
 			// No id is that long, and the idempotency table could not even store it.
 			return Mono.error(new AggregateNotFoundException(resourceId, "No id is longer than " + MAX_ID_LENGTH));
 		}
-		if (this.threads.full()) {
-			// Refused here rather than by the executor: Reactor reports an executor's
-			// refusal to the thread's uncaught-exception handler too, a stack trace on
-			// standard error for every shed command.
-			return Mono.error(new RejectedExecutionException("Every command thread is busy and the queue is full"));
-		}
-		return Mono.fromCallable(() -> sendBlocking(request, resourceId, command))
-			.subscribeOn(this.threads.scheduler());
+		return this.threads.run(() -> sendBlocking(request, resourceId, command));
 	}
 
 	/** Sends a command that changes something that exists: 202 Accepted. */

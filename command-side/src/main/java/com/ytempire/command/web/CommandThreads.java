@@ -1,14 +1,15 @@
 package com.ytempire.command.web;
 
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,35 +18,53 @@ import org.springframework.stereotype.Component;
 /**
  * The threads that handle commands sent over HTTP. A command blocks on its database
  * transaction, so it runs off the event loop; and once it runs, it runs to its end even
- * when the client goes away: Reactor's elastic scheduler would interrupt it, and an
- * interrupted handler fails after it has done its work. A command that has not started
- * when its client leaves is never started. When every thread is busy and the queue is
- * full, a command is refused at once rather than left waiting.
+ * when the client goes away: an interrupted handler fails after it has done its work. A
+ * command that has not started when its client leaves is never started. When every thread
+ * is busy and the queue is full, a command is refused at once rather than left waiting.
+ * <p>
+ * Work is handed to the executor directly rather than through a Reactor scheduler: a
+ * scheduler interrupts on cancel, and reports the executor's refusal of a shed command to
+ * the thread's uncaught-exception handler, a stack trace on standard error each time.
  */
 @Component
 public class CommandThreads implements DisposableBean {
 
 	private final ThreadPoolExecutor executor;
 
-	private final Scheduler scheduler;
-
 	CommandThreads(@Value("${ytempire.commands.threads:32}") int threads,
 			@Value("${ytempire.commands.queue:10000}") int queue) {
 		this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
 				new ArrayBlockingQueue<>(queue), named("command-"));
-		// Handed over as a plain Executor: given the ExecutorService itself, Reactor
-		// would cancel with an interrupt.
-		Executor plain = this.executor::execute;
-		this.scheduler = Schedulers.fromExecutor(plain);
 	}
 
-	Scheduler scheduler() {
-		return this.scheduler;
+	/**
+	 * Runs {@code work} on a command thread once subscribed; it fails with a
+	 * {@link RejectedExecutionException} when every thread is busy and the queue is full.
+	 */
+	<T> Mono<T> run(Callable<T> work) {
+		return Mono.defer(() -> {
+			CompletableFuture<T> result = new CompletableFuture<>();
+			try {
+				this.executor.execute(() -> complete(result, work));
+			}
+			catch (RejectedExecutionException ex) {
+				return Mono.error(new RejectedExecutionException("Every command thread is busy and the queue is full"));
+			}
+			// A cancelled subscriber cancels the future, which never interrupts.
+			return Mono.fromFuture(result);
+		});
 	}
 
-	/** Every thread busy and the queue full: a command sent now would be refused. */
-	boolean full() {
-		return this.executor.getQueue().remainingCapacity() == 0;
+	private static <T> void complete(CompletableFuture<T> result, Callable<T> work) {
+		if (result.isCancelled()) {
+			return;
+		}
+		try {
+			result.complete(work.call());
+		}
+		catch (Exception | Error ex) {
+			result.completeExceptionally(ex);
+		}
 	}
 
 	@Override

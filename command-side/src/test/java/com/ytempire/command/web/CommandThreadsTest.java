@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
-import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,12 +28,12 @@ class CommandThreadsTest {
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
-		Disposable client = Mono.fromCallable(() -> {
+		Disposable client = this.threads.run(() -> {
 			started.countDown();
 			release.await();
 			interrupted.complete(Thread.currentThread().isInterrupted());
 			return "done";
-		}).subscribeOn(this.threads.scheduler()).subscribe();
+		}).subscribe();
 
 		assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 		client.dispose();
@@ -46,13 +45,13 @@ class CommandThreadsTest {
 	@Test
 	void aCommandWhoseClientLeftBeforeItStartedNeverRuns() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
-		Mono.fromCallable(() -> release.await(10, TimeUnit.SECONDS)).subscribeOn(this.threads.scheduler()).subscribe();
+		this.threads.run(() -> release.await(10, TimeUnit.SECONDS)).subscribe();
 		AtomicBoolean ran = new AtomicBoolean();
-		Disposable waiting = Mono.fromRunnable(() -> ran.set(true)).subscribeOn(this.threads.scheduler()).subscribe();
+		Disposable waiting = this.threads.run(() -> ran.getAndSet(true)).subscribe();
 
 		waiting.dispose();
 		release.countDown();
-		Mono.fromCallable(() -> "after").subscribeOn(this.threads.scheduler()).block(Duration.ofSeconds(10));
+		this.threads.run(() -> "after").block(Duration.ofSeconds(10));
 
 		assertThat(ran).isFalse();
 	}
@@ -60,13 +59,13 @@ class CommandThreadsTest {
 	@Test
 	void aCommandBeyondTheQueueIsRefusedAtOnce() {
 		CountDownLatch release = new CountDownLatch(1);
-		Mono.fromCallable(() -> release.await(10, TimeUnit.SECONDS)).subscribeOn(this.threads.scheduler()).subscribe();
-		Mono.fromCallable(() -> "queued").subscribeOn(this.threads.scheduler()).subscribe();
-		Mono.fromCallable(() -> "queued too").subscribeOn(this.threads.scheduler()).subscribe();
+		this.threads.run(() -> release.await(10, TimeUnit.SECONDS)).subscribe();
+		this.threads.run(() -> "queued").subscribe();
+		this.threads.run(() -> "queued too").subscribe();
 		try {
-			assertThatThrownBy(() -> Mono.fromCallable(() -> "refused")
-				.subscribeOn(this.threads.scheduler())
-				.block(Duration.ofSeconds(10))).isInstanceOf(RejectedExecutionException.class);
+			assertThatThrownBy(() -> this.threads.run(() -> "refused").block(Duration.ofSeconds(10)))
+				.isInstanceOf(RejectedExecutionException.class)
+				.hasMessageContaining("queue is full");
 		}
 		finally {
 			release.countDown();

@@ -22,6 +22,8 @@ public class ProductionWorkers implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ProductionWorkers.class);
 
+	private static final Duration STOP_WAIT = Duration.ofSeconds(15);
+
 	private final ProductionQueue queue;
 
 	private final StepRunner runner;
@@ -59,12 +61,32 @@ public class ProductionWorkers implements SmartLifecycle {
 	}
 
 	@Override
-	public synchronized void stop() {
-		this.running = false;
+	public void stop() {
+		List<Thread> stopping;
+		synchronized (this) {
+			this.running = false;
+			stopping = new ArrayList<>(this.workers);
+			this.workers.clear();
+		}
 		// A step cut short here stays claimed; its time limit gives it to another
 		// attempt.
-		this.workers.forEach(Thread::interrupt);
-		this.workers.clear();
+		stopping.forEach(Thread::interrupt);
+		// Waited for, so that no step still encodes or writes media while the rest of
+		// the application (its database, its native encoder) shuts down beneath it.
+		long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+		for (Thread worker : stopping) {
+			try {
+				worker.join(Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis()));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			if (worker.isAlive()) {
+				log.warn("Production worker {} is still busy {} after it was asked to stop", worker.getName(),
+						STOP_WAIT);
+			}
+		}
 	}
 
 	@Override
