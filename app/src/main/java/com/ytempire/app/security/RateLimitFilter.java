@@ -21,8 +21,9 @@ import org.springframework.web.server.WebFilterChain;
  * Answers {@code 429 Too Many Requests} with {@code Retry-After} to a client that sends
  * faster than its token bucket allows. A known API key has a bucket of its own; a request
  * without one (no key, or a key this service does not know, as in guessing) is counted
- * against its client address. Health checks and metric scrapes are never limited: load
- * balancers and Prometheus must always get through.
+ * against its client address (the real client behind a trusted proxy). Health checks and
+ * metric scrapes are never limited: load balancers and Prometheus must always get
+ * through; nor are the console's files.
  */
 class RateLimitFilter implements WebFilter {
 
@@ -55,6 +56,12 @@ class RateLimitFilter implements WebFilter {
 		if (path.equals("/health") || path.startsWith("/health/") || path.equals("/api/metrics")) {
 			return chain.filter(exchange);
 		}
+		return ConsoleAssets.REQUESTS.matches(exchange)
+			.flatMap((asset) -> asset.isMatch() ? chain.filter(exchange) : limit(exchange, chain));
+	}
+
+	private Mono<Void> limit(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
 		ConsumptionProbe probe = bucketOf(request).tryConsumeAndReturnRemaining(1);
 		if (probe.isConsumed()) {
 			return chain.filter(exchange);

@@ -59,7 +59,7 @@ class SecurityConfiguration {
 			.addFilterAt(apiKeys, SecurityWebFiltersOrder.AUTHENTICATION)
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/health", "/health/**", "/api/metrics")
 				.permitAll()
-				.pathMatchers(HttpMethod.GET, "/", "/index.html", "/console/**", "/webjars/**")
+				.pathMatchers(HttpMethod.GET, ConsoleAssets.PATHS)
 				.permitAll()
 				.pathMatchers("/api/v1/admin/**")
 				.hasRole(Role.ADMIN.name())

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +15,8 @@ import java.util.Map;
 
 /**
  * HTTP/1.1 over a bare socket, for request lines no URI class accepts ({@code %zz}, a
- * lone {@code %}); the server must answer those too. The request goes without its body.
+ * lone {@code %}), which the server must answer too, and for requests from another local
+ * address. The request goes without its body.
  */
 final class RawHttp {
 
@@ -23,7 +26,25 @@ final class RawHttp {
 	}
 
 	static Http.Answer send(int port, Http.Call call) {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
+		return send(port, call, null);
+	}
+
+	/**
+	 * Sends from a loopback address of the caller's choice ({@code 127.0.0.2}), which the
+	 * server then sees as the peer: another host, as far as its address tells.
+	 */
+	static Http.Answer sendFrom(String localAddress, int port, Http.Call call) {
+		try {
+			return send(port, call, InetAddress.getByName(localAddress));
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalArgumentException(localAddress, ex);
+		}
+	}
+
+	private static Http.Answer send(int port, Http.Call call, InetAddress localAddress) {
+		try (Socket socket = (localAddress != null) ? new Socket("127.0.0.1", port, localAddress, 0)
+				: new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(TIMEOUT_MILLIS);
 			StringBuilder head = new StringBuilder(call.method() + " " + call.rawPath() + " HTTP/1.1\r\n");
 			head.append("Host: 127.0.0.1:").append(port).append("\r\nConnection: close\r\n");
