@@ -38,6 +38,9 @@ class RouteRoleTest {
 			Map.entry("GET /api/metrics", Needs.NONE),
 			// The build that runs (actuator): its version is no stranger's business.
 			Map.entry("GET /info", Needs.VIEWER),
+			// The API description (JSON and YAML): it maps every route, so not for
+			// strangers.
+			Map.entry("GET /v3/api-docs", Needs.VIEWER), Map.entry("GET /v3/api-docs.yaml", Needs.VIEWER),
 			// Static console assets and WebJars.
 			Map.entry("GET /", Needs.PUBLIC_STATIC), Map.entry("GET /**", Needs.PUBLIC_STATIC),
 			Map.entry("GET /webjars/**", Needs.PUBLIC_STATIC),
