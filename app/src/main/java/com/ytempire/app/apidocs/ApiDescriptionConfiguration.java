@@ -1,8 +1,12 @@
 package com.ytempire.app.apidocs;
 
+import java.math.BigDecimal;
+
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -48,6 +52,24 @@ class ApiDescriptionConfiguration {
 	@Bean
 	OpenApiCustomizer commonProblems() {
 		return new CommonProblems();
+	}
+
+	/**
+	 * Read-your-writes: every query takes the position a command answered with. A filter
+	 * in front of the controllers reads it, so springdoc cannot see it.
+	 */
+	@Bean
+	OpenApiCustomizer readYourWrites() {
+		Parameter minPosition = new Parameter().in("query")
+			.name("minPosition")
+			.description("The position a command answered with: the answer waits until the read models have "
+					+ "applied it, or is 503 with Retry-After if they do not in a few seconds")
+			.schema(new IntegerSchema().format("int64").minimum(BigDecimal.ZERO));
+		return (api) -> api.getPaths().forEach((path, item) -> {
+			if (item.getGet() != null && path.startsWith("/api/v1/")) {
+				item.getGet().addParametersItem(minPosition);
+			}
+		});
 	}
 
 	/**

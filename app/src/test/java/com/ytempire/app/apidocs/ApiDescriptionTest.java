@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import com.ytempire.app.Api;
 import com.ytempire.app.IntegrationTest;
 import com.ytempire.app.TestKeys;
+import com.ytempire.app.hardening.RouteRoleTest;
+import com.ytempire.app.hardening.RouteRoleTest.Needs;
 import com.ytempire.app.hardening.Routes;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -81,6 +83,12 @@ class ApiDescriptionTest {
 	}
 
 	@Test
+	void queriesTakeTheReadYourWritesPosition() {
+		JsonNode parameters = description().get("paths").get("/api/v1/overview").get("get").get("parameters");
+		assertThat(parameters.findValuesAsString("name")).contains("minPosition");
+	}
+
+	@Test
 	void theDescriptionNeedsAnyValidKeyAndComesInYamlToo() {
 		WebTestClient anonymous = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
 		anonymous.get()
@@ -111,8 +119,8 @@ class ApiDescriptionTest {
 	}
 
 	/**
-	 * Every error answer is a problem, at least one is declared, and every success names
-	 * what it sends.
+	 * Every error answer is a problem, at least one is declared, every success names what
+	 * it sends, and 403 is declared where the role table says a viewer is refused.
 	 */
 	private static void checkResponses(String route, JsonNode responses, List<String> wrong) {
 		int problems = 0;
@@ -131,6 +139,11 @@ class ApiDescriptionTest {
 		}
 		if (problems == 0) {
 			wrong.add(route + ": no problem responses");
+		}
+		Needs needs = RouteRoleTest.TABLE.get(route);
+		boolean refusesViewers = needs == Needs.OPERATOR || needs == Needs.ADMIN;
+		if (responses.has("403") != refusesViewers) {
+			wrong.add(route + ": needs " + needs + " but 403 is " + (refusesViewers ? "missing" : "declared"));
 		}
 	}
 

@@ -23,16 +23,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * endpoint cannot ship without someone deciding who may call it.
  */
 @IntegrationTest
-class RouteRoleTest {
+public class RouteRoleTest {
 
 	/** Who may call a route. {@code PUBLIC_STATIC}: console assets, public by design. */
-	enum Needs {
+	public enum Needs {
 
 		NONE, VIEWER, OPERATOR, ADMIN, PUBLIC_STATIC
 
 	}
 
-	static final Map<String, Needs> TABLE = new TreeMap<>(Map.ofEntries(
+	public static final Map<String, Needs> TABLE = new TreeMap<>(Map.ofEntries(
 			// Health for load balancers and the Prometheus scrape (actuator).
 			Map.entry("GET /health", Needs.NONE), Map.entry("GET /health/{*path}", Needs.NONE),
 			Map.entry("GET /api/metrics", Needs.NONE),
