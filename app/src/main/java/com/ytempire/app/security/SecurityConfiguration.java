@@ -28,12 +28,20 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * Every {@code /api/v1} request needs an API key: viewers read, operators also send
  * commands, admins also run maintenance under {@code /api/v1/admin}. Health and the
  * metrics scrape stay open; {@code /info}, which names the build, needs a viewer key so
- * that strangers cannot match the version with its known flaws. Every client is rate
- * limited, and browsers may call the API only from the configured dashboard origins.
+ * that strangers cannot match the version with its known flaws. The API description under
+ * {@code /v3/api-docs} needs a viewer key for the same reason: it maps every route for a
+ * stranger, while any client of the API (a viewer's tool too) holds a key and can fetch
+ * it without the admin's. Every client is rate limited, and browsers may call the API
+ * only from the configured dashboard origins.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
+
+	/** springdoc's JSON description, and each group's under it. */
+	private static final String API_DOCS = "/v3/api-docs/**";
+
+	private static final String API_DOCS_YAML = "/v3/api-docs.yaml/**";
 
 	@Bean
 	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiKeyRegistry keys, ProblemWriter problems,
@@ -41,9 +49,10 @@ class SecurityConfiguration {
 		AuthenticationWebFilter apiKeys = new AuthenticationWebFilter(authenticationManager(keys));
 		apiKeys.setServerAuthenticationConverter(apiKeyConverter());
 		apiKeys.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-		// Only the API and /info read keys: a health check or scrape that sends a stale
-		// key still gets its answer.
-		apiKeys.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/api/v1/**", "/info"));
+		// Only the API, /info and the API description read keys: a health check or scrape
+		// that sends a stale key still gets its answer.
+		apiKeys.setRequiresAuthenticationMatcher(
+				ServerWebExchangeMatchers.pathMatchers("/api/v1/**", "/info", API_DOCS, API_DOCS_YAML));
 		apiKeys.setAuthenticationFailureHandler((exchange, ex) -> problems.write(exchange.getExchange().getResponse(),
 				HttpStatus.UNAUTHORIZED, "The API key is not valid"));
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -63,7 +72,7 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers("/api/v1/admin/**")
 				.hasRole(Role.ADMIN.name())
-				.pathMatchers(HttpMethod.GET, "/api/v1/**", "/info")
+				.pathMatchers(HttpMethod.GET, "/api/v1/**", "/info", API_DOCS, API_DOCS_YAML)
 				.hasRole(Role.VIEWER.name())
 				.pathMatchers("/api/v1/**")
 				.hasRole(Role.OPERATOR.name())

@@ -114,4 +114,17 @@ class RateLimitAndCorsTest {
 		}
 	}
 
+	@Test
+	@Order(6)
+	void theApiDescriptionIsLimitedLikeTheApi() throws Exception {
+		Http http = new Http(this.port);
+		List<Http.Answer> answers = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			answers.add(http.send(Http.Call.of("GET", "/v3/api-docs", TestKeys.ADMIN)));
+		}
+		assertThat(answers).extracting(Http.Answer::status).containsOnly(200, 429).contains(429);
+		assertThat(answers).filteredOn((answer) -> answer.status() == 429)
+			.allSatisfy((answer) -> assertThat(answer.contentType()).startsWith("application/problem+json"));
+	}
+
 }

@@ -11,6 +11,7 @@ import com.ytempire.query.support.NotFound;
 import com.ytempire.query.support.Params;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Row;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +40,9 @@ class AuditController {
 	}
 
 	@GetMapping("/api/v1/audit/{aggregateId}")
+	@ApiResponse(responseCode = "200",
+			description = "Every event of the channel or video, and with 'at' its state then")
+	@ApiResponse(responseCode = "404", description = "There are no events for this id")
 	Mono<Map<String, Object>> audit(@PathVariable String aggregateId, @RequestParam(required = false) String at) {
 		Instant asOf = Params.instant("at", at, null);
 		return this.database
