@@ -45,6 +45,7 @@ class CrossOriginFilter implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		if (!this.processor.process(this.configuration, exchange)) {
+			RefusalAudit.refused(exchange, HttpStatus.FORBIDDEN, "origin not allowed", null);
 			return this.problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN,
 					"Requests from this origin are not allowed");
 		}
