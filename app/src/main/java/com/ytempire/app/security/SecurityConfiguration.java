@@ -1,5 +1,6 @@
 package com.ytempire.app.security;
 
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 
@@ -32,7 +33,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * {@code /v3/api-docs} needs a viewer key for the same reason: it maps every route for a
  * stranger, while any client of the API (a viewer's tool too) holds a key and can fetch
  * it without the admin's. Every client is rate limited, and browsers may call the API
- * only from the configured dashboard origins.
+ * only from the configured dashboard origins. Every refusal of a key or an origin is
+ * written once to the audit log.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -53,8 +55,11 @@ class SecurityConfiguration {
 		// that sends a stale key still gets its answer.
 		apiKeys.setRequiresAuthenticationMatcher(
 				ServerWebExchangeMatchers.pathMatchers("/api/v1/**", "/info", API_DOCS, API_DOCS_YAML));
-		apiKeys.setAuthenticationFailureHandler((exchange, ex) -> problems.write(exchange.getExchange().getResponse(),
-				HttpStatus.UNAUTHORIZED, "The API key is not valid"));
+		apiKeys.setAuthenticationFailureHandler((exchange, ex) -> {
+			RefusalAudit.refused(exchange.getExchange(), HttpStatus.UNAUTHORIZED, "unknown API key", null);
+			return problems.write(exchange.getExchange().getResponse(), HttpStatus.UNAUTHORIZED,
+					"The API key is not valid");
+		});
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -79,12 +84,20 @@ class SecurityConfiguration {
 				.anyExchange()
 				.denyAll())
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint((exchange, ex) -> {
+				RefusalAudit.refused(exchange, HttpStatus.UNAUTHORIZED, "no API key", null);
 				exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 				return problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
 						"This endpoint needs an API key: send it as 'Authorization: Bearer <key>'");
 			})
-				.accessDeniedHandler((exchange, ex) -> problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN,
-						"Your API key's role does not allow this request")))
+				.accessDeniedHandler((exchange, ex) -> exchange.getPrincipal()
+					.map(Principal::getName)
+					.defaultIfEmpty(RefusalAudit.NO_KEY)
+					.flatMap((key) -> {
+						RefusalAudit.refused(exchange, HttpStatus.FORBIDDEN, "the key's role does not allow this route",
+								key);
+						return problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN,
+								"Your API key's role does not allow this request");
+					})))
 			.build();
 	}
 

@@ -40,18 +40,17 @@ class RateLimitAndCorsTest {
 	@Test
 	@Order(1)
 	void preflightFromTheDashboardIsAllowed() throws Exception {
-		Http.Answer answer = new Http(this.port)
-			.send(Http.Call.of("OPTIONS", "/api/v1/channels", null)
-				.withBody(null,
-						Map.of("Origin", DASHBOARD, "Access-Control-Request-Method", "POST",
-								"Access-Control-Request-Headers", "authorization,content-type,idempotency-key"),
-						false));
+		Http.Answer answer = new Http(this.port).send(Http.Call.of("OPTIONS", "/api/v1/channels", null)
+			.withBody(null, Map.of("Origin", DASHBOARD, "Access-Control-Request-Method", "POST",
+					"Access-Control-Request-Headers", "authorization,content-type,idempotency-key,x-request-id"),
+					false));
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.header("Access-Control-Allow-Origin")).isEqualTo(DASHBOARD);
 		assertThat(answer.header("Access-Control-Allow-Methods")).contains("POST");
 		assertThat(answer.header("Access-Control-Allow-Headers").toLowerCase()).contains("authorization")
 			.contains("content-type")
-			.contains("idempotency-key");
+			.contains("idempotency-key")
+			.contains("x-request-id");
 	}
 
 	@Test
@@ -61,6 +60,8 @@ class RateLimitAndCorsTest {
 			.withBody(null, Map.of("Origin", DASHBOARD), false));
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.header("Access-Control-Allow-Origin")).isEqualTo(DASHBOARD);
+		// A dashboard's script can read the id to quote it when it reports a failure.
+		assertThat(answer.header("Access-Control-Expose-Headers")).containsIgnoringCase("X-Request-Id");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.ytempire.api.audit.AuditMetaData;
 import com.ytempire.query.support.NotFound;
 import com.ytempire.query.support.Params;
 import io.r2dbc.spi.ConnectionFactory;
@@ -83,7 +84,7 @@ class AuditController {
 		event.put("timestamp", Instant.parse(row.get("timeStamp", String.class)).toString());
 		event.put("issuedBy", (metaData != null) ? metaData.path("issuedBy").asString(null) : null);
 		event.put("role", (metaData != null) ? metaData.path("role").asString(null) : null);
-		event.put("requestId", (metaData != null) ? metaData.path("requestId").asString(null) : null);
+		event.put("requestId", (metaData != null) ? metaData.path(AuditMetaData.REQUEST_ID).asString(null) : null);
 		event.put("correlationId", (metaData != null) ? metaData.path("correlationId").asString(null) : null);
 		event.put("payload", read(row.get("payload", ByteBuffer.class)));
 		event.put("metaData", metaData);
