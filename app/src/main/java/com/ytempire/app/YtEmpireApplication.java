@@ -1,6 +1,7 @@
 package com.ytempire.app;
 
 import com.ytempire.app.database.CommandLineDatabase;
+import com.ytempire.app.render.CommandLineGpu;
 import com.ytempire.ops.OperatorCli;
 import org.axonframework.springboot.autoconfig.UpdateCheckerAutoConfiguration;
 
@@ -27,7 +28,7 @@ public class YtEmpireApplication {
 	 */
 	public static void main(String[] args) {
 		new OperatorCli((serveArgs) -> SpringApplication.run(YtEmpireApplication.class, serveArgs),
-				CommandLineDatabase::open)
+				CommandLineDatabase::open, CommandLineGpu::probe)
 			.run(args);
 	}
 

@@ -13,6 +13,7 @@ import com.ytempire.ops.backup.DrillCommand;
 import com.ytempire.ops.backup.RestoreCommand;
 import com.ytempire.ops.backup.VerifyBackupCommand;
 import com.ytempire.ops.doctor.DoctorCommand;
+import com.ytempire.ops.doctor.GpuState;
 import com.ytempire.ops.rebuild.RebuildCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,13 +35,15 @@ public final class OperatorCli {
 	/**
 	 * @param server starts the service with Spring Boot's arguments
 	 * @param database opens the application's database, only when a command needs it
+	 * @param gpu probes the GPU as the renderer would, only for {@code doctor}
 	 */
-	public OperatorCli(ServiceStarter server, Supplier<OperatorDatabase> database) {
-		this(server, database, Clock.systemUTC(), new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+	public OperatorCli(ServiceStarter server, Supplier<OperatorDatabase> database, Supplier<GpuState> gpu) {
+		this(server, database, gpu, Clock.systemUTC(), new PrintWriter(System.out, true),
+				new PrintWriter(System.err, true));
 	}
 
-	public OperatorCli(ServiceStarter server, Supplier<OperatorDatabase> database, Clock clock, PrintWriter out,
-			PrintWriter err) {
+	public OperatorCli(ServiceStarter server, Supplier<OperatorDatabase> database, Supplier<GpuState> gpu, Clock clock,
+			PrintWriter out, PrintWriter err) {
 		this.serve = new ServeCommand(server);
 		this.commandLine = new CommandLine(new YtEmpireCommand()).addSubcommand(this.serve)
 			.addSubcommand(new BackupCommand(database, clock))
@@ -49,7 +52,7 @@ public final class OperatorCli {
 			.addSubcommand(new DrillCommand(database, server, clock))
 			.addSubcommand(new RebuildCommand())
 			.addSubcommand(new AuditCommand())
-			.addSubcommand(new DoctorCommand(database, clock))
+			.addSubcommand(new DoctorCommand(database, gpu, clock))
 			.addSubcommand(new CommandLine.HelpCommand())
 			.addSubcommand(new CompletionCommand())
 			.setOut(out)

@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.ytempire.ops.doctor.GpuState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -196,7 +197,8 @@ class OperatorCliTest {
 	void aServiceThatFailsToStartExitsWithAFailure() {
 		OperatorCli cli = new OperatorCli((args) -> {
 			throw new IllegalStateException("port 8000 is taken");
-		}, this::unreachable, Clock.systemUTC(), new PrintWriter(this.out, true), new PrintWriter(this.err, true));
+		}, this::unreachable, OperatorCliTest::noGpu, Clock.systemUTC(), new PrintWriter(this.out, true),
+				new PrintWriter(this.err, true));
 		assertThat(cli.execute(new String[0])).isEqualTo(1);
 		assertThat(this.err.toString()).contains("port 8000 is taken");
 	}
@@ -206,7 +208,12 @@ class OperatorCliTest {
 			this.served.add(List.of(args));
 			return () -> {
 			};
-		}, database, Clock.systemUTC(), new PrintWriter(this.out, true), new PrintWriter(this.err, true));
+		}, database, OperatorCliTest::noGpu, Clock.systemUTC(), new PrintWriter(this.out, true),
+				new PrintWriter(this.err, true));
+	}
+
+	private static GpuState noGpu() {
+		return new GpuState(true, false, false, "no CUDA driver");
 	}
 
 	private OperatorDatabase unreachable() {

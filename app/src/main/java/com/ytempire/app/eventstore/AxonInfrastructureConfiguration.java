@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.ytempire.api.audit.AuditMetaData;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -46,7 +47,7 @@ class AxonInfrastructureConfiguration {
 	 * Metadata that the command API attaches and that every resulting event keeps, for
 	 * audit.
 	 */
-	static final String[] AUDIT_METADATA = { "issuedBy", "role", "requestId" };
+	static final String[] AUDIT_METADATA = { "issuedBy", "role", AuditMetaData.REQUEST_ID };
 
 	@Bean
 	TransactionManager axonTransactionManager(PlatformTransactionManager transactionManager) {

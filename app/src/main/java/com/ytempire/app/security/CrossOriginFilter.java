@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import com.ytempire.app.web.ProblemWriter;
+import com.ytempire.app.web.RequestIdFilter;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -37,14 +38,16 @@ class CrossOriginFilter implements WebFilter {
 		this.configuration.setAllowedOrigins(properties.origins());
 		this.configuration.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "DELETE"));
 		this.configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "X-API-Key",
-				"Idempotency-Key", "Last-Event-ID"));
-		this.configuration.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER));
+				"Idempotency-Key", "Last-Event-ID", RequestIdFilter.HEADER));
+		this.configuration
+			.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, RequestIdFilter.HEADER));
 		this.configuration.setMaxAge(PREFLIGHT_CACHE);
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		if (!this.processor.process(this.configuration, exchange)) {
+			RefusalAudit.refused(exchange, HttpStatus.FORBIDDEN, "origin not allowed", null);
 			return this.problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN,
 					"Requests from this origin are not allowed");
 		}

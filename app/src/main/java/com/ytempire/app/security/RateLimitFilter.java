@@ -1,6 +1,5 @@
 package com.ytempire.app.security;
 
-import java.net.InetSocketAddress;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -78,15 +77,7 @@ class RateLimitFilter implements WebFilter {
 		if (key != null) {
 			return this.buckets.get("key:" + key.name(), (name) -> bucket(this.limits.perKey()));
 		}
-		return this.buckets.get("address:" + address(request), (name) -> bucket(this.limits.perAddress()));
-	}
-
-	private static String address(ServerHttpRequest request) {
-		InetSocketAddress remote = request.getRemoteAddress();
-		if (remote == null) {
-			return "unknown";
-		}
-		return (remote.getAddress() != null) ? remote.getAddress().getHostAddress() : remote.getHostString();
+		return this.buckets.get("address:" + ClientAddress.of(request), (name) -> bucket(this.limits.perAddress()));
 	}
 
 	private static Bucket bucket(RateLimitProperties.Limit limit) {

@@ -1,5 +1,6 @@
 package com.ytempire.app.security;
 
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 
@@ -28,12 +29,21 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * Every {@code /api/v1} request needs an API key: viewers read, operators also send
  * commands, admins also run maintenance under {@code /api/v1/admin}. Health and the
  * metrics scrape stay open; {@code /info}, which names the build, needs a viewer key so
- * that strangers cannot match the version with its known flaws. Every client is rate
- * limited, and browsers may call the API only from the configured dashboard origins.
+ * that strangers cannot match the version with its known flaws. The API description under
+ * {@code /v3/api-docs} needs a viewer key for the same reason: it maps every route for a
+ * stranger, while any client of the API (a viewer's tool too) holds a key and can fetch
+ * it without the admin's. Every client is rate limited, and browsers may call the API
+ * only from the configured dashboard origins. Every refusal of a key or an origin is
+ * written once to the audit log.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class SecurityConfiguration {
+
+	/** springdoc's JSON description, and each group's under it. */
+	private static final String API_DOCS = "/v3/api-docs/**";
+
+	private static final String API_DOCS_YAML = "/v3/api-docs.yaml/**";
 
 	@Bean
 	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiKeyRegistry keys, ProblemWriter problems,
@@ -41,11 +51,15 @@ class SecurityConfiguration {
 		AuthenticationWebFilter apiKeys = new AuthenticationWebFilter(authenticationManager(keys));
 		apiKeys.setServerAuthenticationConverter(apiKeyConverter());
 		apiKeys.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-		// Only the API and /info read keys: a health check or scrape that sends a stale
-		// key still gets its answer.
-		apiKeys.setRequiresAuthenticationMatcher(ServerWebExchangeMatchers.pathMatchers("/api/v1/**", "/info"));
-		apiKeys.setAuthenticationFailureHandler((exchange, ex) -> problems.write(exchange.getExchange().getResponse(),
-				HttpStatus.UNAUTHORIZED, "The API key is not valid"));
+		// Only the API, /info and the API description read keys: a health check or scrape
+		// that sends a stale key still gets its answer.
+		apiKeys.setRequiresAuthenticationMatcher(
+				ServerWebExchangeMatchers.pathMatchers("/api/v1/**", "/info", API_DOCS, API_DOCS_YAML));
+		apiKeys.setAuthenticationFailureHandler((exchange, ex) -> {
+			RefusalAudit.refused(exchange.getExchange(), HttpStatus.UNAUTHORIZED, "unknown API key", null);
+			return problems.write(exchange.getExchange().getResponse(), HttpStatus.UNAUTHORIZED,
+					"The API key is not valid");
+		});
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
@@ -63,19 +77,27 @@ class SecurityConfiguration {
 				.permitAll()
 				.pathMatchers("/api/v1/admin/**")
 				.hasRole(Role.ADMIN.name())
-				.pathMatchers(HttpMethod.GET, "/api/v1/**", "/info")
+				.pathMatchers(HttpMethod.GET, "/api/v1/**", "/info", API_DOCS, API_DOCS_YAML)
 				.hasRole(Role.VIEWER.name())
 				.pathMatchers("/api/v1/**")
 				.hasRole(Role.OPERATOR.name())
 				.anyExchange()
 				.denyAll())
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint((exchange, ex) -> {
+				RefusalAudit.refused(exchange, HttpStatus.UNAUTHORIZED, "no API key", null);
 				exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 				return problems.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
 						"This endpoint needs an API key: send it as 'Authorization: Bearer <key>'");
 			})
-				.accessDeniedHandler((exchange, ex) -> problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN,
-						"Your API key's role does not allow this request")))
+				.accessDeniedHandler((exchange, ex) -> exchange.getPrincipal()
+					.map(Principal::getName)
+					.defaultIfEmpty(RefusalAudit.NO_KEY)
+					.flatMap((key) -> {
+						RefusalAudit.refused(exchange, HttpStatus.FORBIDDEN, "the key's role does not allow this route",
+								key);
+						return problems.write(exchange.getResponse(), HttpStatus.FORBIDDEN,
+								"Your API key's role does not allow this request");
+					})))
 			.build();
 	}
 

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import com.ytempire.app.YtEmpireApplication;
 import com.ytempire.app.database.CommandLineDatabase;
 import com.ytempire.app.database.DatabaseEndpoint;
+import com.ytempire.app.render.CommandLineGpu;
 import com.ytempire.ops.OperatorCli;
 import com.ytempire.ops.OperatorDatabase;
 
@@ -91,7 +92,8 @@ final class RecoveryTimes {
 		long start = System.nanoTime();
 		int status = new OperatorCli(
 				(serviceArgs) -> new SpringApplicationBuilder(YtEmpireApplication.class).run(serviceArgs), database,
-				Clock.systemUTC(), new PrintWriter(out, true), new PrintWriter(Writer.nullWriter()))
+				CommandLineGpu::probe, Clock.systemUTC(), new PrintWriter(out, true),
+				new PrintWriter(Writer.nullWriter()))
 			.execute(args);
 		if (status != 0) {
 			throw new IllegalStateException(what + " failed with status " + status + ": " + out);

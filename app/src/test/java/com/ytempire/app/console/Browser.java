@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 
+import com.ytempire.render.tools.RequiredTool;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -20,9 +21,6 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.util.FileSystemUtils;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Debian's headless Chromium driven through chromium-driver, with downloads going to a
@@ -52,13 +50,8 @@ public final class Browser implements AutoCloseable {
 	 * missing browser fails it instead.
 	 */
 	public static Browser startOrSkip() throws Exception {
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(DRIVER)) {
-			assertThat(Boolean.parseBoolean(System.getenv("CI")))
-				.as("Chromium is required in CI: install Debian's chromium and chromium-driver")
-				.isFalse();
-			assumeTrue(false,
-					"Chromium is not installed (Debian packages chromium, chromium-driver); skipping the browser tests");
-		}
+		RequiredTool.assumeInstalled(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+				"Chromium (Debian packages chromium, chromium-driver)");
 		return start();
 	}
 

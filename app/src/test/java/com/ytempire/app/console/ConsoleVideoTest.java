@@ -29,6 +29,56 @@ class ConsoleVideoTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+	/**
+	 * Starts the page's video once, muted (a browser may refuse to play sound unasked);
+	 * answers whether there was one yet.
+	 */
+	private static final String START = """
+			const v = document.querySelector('video');
+			if (!v) return false;
+			v.muted = true;
+			v.play().catch(() => {});
+			return true;
+			""";
+
+	/**
+	 * Where the video is: metadata alone would pass with a file the browser cannot
+	 * decode, or a player that never plays.
+	 */
+	private static final String PLAYBACK = """
+			const v = document.querySelector('video');
+			return { time: v.currentTime, ready: v.readyState, paused: v.paused,
+				error: v.error ? v.error.code + ' ' + v.error.message : null };
+			""";
+
+	/**
+	 * The difference between the darkest and the brightest pixel of the current frame.
+	 */
+	private static final String FRAME_CONTRAST = """
+			const v = document.querySelector('video');
+			const canvas = document.createElement('canvas');
+			canvas.width = v.videoWidth;
+			canvas.height = v.videoHeight;
+			const context = canvas.getContext('2d');
+			context.drawImage(v, 0, 0);
+			const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+			let darkest = 255, brightest = 0;
+			for (let i = 0; i < pixels.length; i += 4) {
+				const brightness = (pixels[i] + pixels[i + 1] + pixels[i + 2]) / 3;
+				darkest = Math.min(darkest, brightness);
+				brightest = Math.max(brightest, brightness);
+			}
+			return Math.round(brightest - darkest);
+			""";
+
+	/** A second of the video has played. */
+	private static final double PLAYED_SECONDS = 1.0;
+
+	/** HAVE_FUTURE_DATA: the browser has decoded past the current position. */
+	private static final int HAVE_FUTURE_DATA = 3;
+
+	private static final int MIN_FRAME_CONTRAST = 32;
+
 	@LocalServerPort
 	private int port;
 
@@ -51,16 +101,25 @@ class ConsoleVideoTest {
 			browser.driver().findElement(By.id("api-key")).sendKeys(TestKeys.VIEWER);
 			browser.driver().findElement(By.cssSelector("#sign-in button[type=submit]")).click();
 			browser.driver().get(base + "#/videos/" + video);
-			browser.waiting(PATIENCE).until((driver) -> {
-				Object duration = browser
-					.script("const v = document.querySelector('video'); return v ? v.duration : null;");
-				return duration instanceof Number number && number.doubleValue() > 0;
-			});
+			browser.waiting(PATIENCE).until((driver) -> Boolean.TRUE.equals(browser.script(START)));
+			browser.waiting(PATIENCE)
+				.withMessage(() -> "the video did not play: " + browser.script(PLAYBACK) + "\n" + browser.diagnostics())
+				.until((driver) -> plays(browser.script(PLAYBACK)));
+			assertThat(((Number) browser.script(FRAME_CONTRAST)).intValue())
+				.as("brightness range of the frame on screen (0 is a blank frame)")
+				.isGreaterThan(MIN_FRAME_CONTRAST);
 			String length = browser.driver().findElement(By.cssSelector("[data-field=length]")).getText();
 			assertThat(length).as("planned and produced length")
 				.matches("(?s).*12 s planned · 1[12]\\.\\d s produced.*");
 			browser.screenshot(Path.of("target", "console-screenshots", "video-playing.png"));
 		}
+	}
+
+	private static boolean plays(Object playback) {
+		Map<?, ?> state = (Map<?, ?>) playback;
+		assertThat(state.get("error")).as("the video element's error").isNull();
+		return !Boolean.TRUE.equals(state.get("paused")) && ((Number) state.get("time")).doubleValue() > PLAYED_SECONDS
+				&& ((Number) state.get("ready")).intValue() >= HAVE_FUTURE_DATA;
 	}
 
 	private static void awaitRendered(Api viewer, String video, Duration limit) throws InterruptedException {

@@ -110,8 +110,9 @@ final class SteadyLoad implements AutoCloseable {
 				return;
 			}
 			catch (Exception ex) {
-				this.failures
-					.add(phaseOfRequest + ": " + request.method() + " " + request.uri().getPath() + " -> " + ex);
+				// A refused or reset connection, or a timeout, is a request the switch
+				// lost.
+				fail(phaseOfRequest, request, ex.toString());
 			}
 			// A slow answer delays the thread's next request; it is not made up for by a
 			// burst.

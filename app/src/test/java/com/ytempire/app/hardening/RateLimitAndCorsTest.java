@@ -40,18 +40,17 @@ class RateLimitAndCorsTest {
 	@Test
 	@Order(1)
 	void preflightFromTheDashboardIsAllowed() throws Exception {
-		Http.Answer answer = new Http(this.port)
-			.send(Http.Call.of("OPTIONS", "/api/v1/channels", null)
-				.withBody(null,
-						Map.of("Origin", DASHBOARD, "Access-Control-Request-Method", "POST",
-								"Access-Control-Request-Headers", "authorization,content-type,idempotency-key"),
-						false));
+		Http.Answer answer = new Http(this.port).send(Http.Call.of("OPTIONS", "/api/v1/channels", null)
+			.withBody(null, Map.of("Origin", DASHBOARD, "Access-Control-Request-Method", "POST",
+					"Access-Control-Request-Headers", "authorization,content-type,idempotency-key,x-request-id"),
+					false));
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.header("Access-Control-Allow-Origin")).isEqualTo(DASHBOARD);
 		assertThat(answer.header("Access-Control-Allow-Methods")).contains("POST");
 		assertThat(answer.header("Access-Control-Allow-Headers").toLowerCase()).contains("authorization")
 			.contains("content-type")
-			.contains("idempotency-key");
+			.contains("idempotency-key")
+			.contains("x-request-id");
 	}
 
 	@Test
@@ -61,6 +60,8 @@ class RateLimitAndCorsTest {
 			.withBody(null, Map.of("Origin", DASHBOARD), false));
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.header("Access-Control-Allow-Origin")).isEqualTo(DASHBOARD);
+		// A dashboard's script can read the id to quote it when it reports a failure.
+		assertThat(answer.header("Access-Control-Expose-Headers")).containsIgnoringCase("X-Request-Id");
 	}
 
 	@Test
@@ -112,6 +113,19 @@ class RateLimitAndCorsTest {
 		for (int i = 0; i < 30; i++) {
 			assertThat(http.send(Http.Call.of("GET", "/health", null)).status()).isEqualTo(200);
 		}
+	}
+
+	@Test
+	@Order(6)
+	void theApiDescriptionIsLimitedLikeTheApi() throws Exception {
+		Http http = new Http(this.port);
+		List<Http.Answer> answers = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			answers.add(http.send(Http.Call.of("GET", "/v3/api-docs", TestKeys.ADMIN)));
+		}
+		assertThat(answers).extracting(Http.Answer::status).containsOnly(200, 429).contains(429);
+		assertThat(answers).filteredOn((answer) -> answer.status() == 429)
+			.allSatisfy((answer) -> assertThat(answer.contentType()).startsWith("application/problem+json"));
 	}
 
 }

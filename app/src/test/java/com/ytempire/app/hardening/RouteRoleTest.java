@@ -23,21 +23,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * endpoint cannot ship without someone deciding who may call it.
  */
 @IntegrationTest
-class RouteRoleTest {
+public class RouteRoleTest {
 
 	/** Who may call a route. {@code PUBLIC_STATIC}: console assets, public by design. */
-	enum Needs {
+	public enum Needs {
 
 		NONE, VIEWER, OPERATOR, ADMIN, PUBLIC_STATIC
 
 	}
 
-	static final Map<String, Needs> TABLE = new TreeMap<>(Map.ofEntries(
+	public static final Map<String, Needs> TABLE = new TreeMap<>(Map.ofEntries(
 			// Health for load balancers and the Prometheus scrape (actuator).
 			Map.entry("GET /health", Needs.NONE), Map.entry("GET /health/{*path}", Needs.NONE),
 			Map.entry("GET /api/metrics", Needs.NONE),
 			// The build that runs (actuator): its version is no stranger's business.
 			Map.entry("GET /info", Needs.VIEWER),
+			// The API description (JSON and YAML): it maps every route, so not for
+			// strangers.
+			Map.entry("GET /v3/api-docs", Needs.VIEWER), Map.entry("GET /v3/api-docs.yaml", Needs.VIEWER),
 			// Static console assets and WebJars.
 			Map.entry("GET /", Needs.PUBLIC_STATIC), Map.entry("GET /**", Needs.PUBLIC_STATIC),
 			Map.entry("GET /webjars/**", Needs.PUBLIC_STATIC),

@@ -28,12 +28,12 @@ import org.springframework.web.util.pattern.PathPattern;
  * endpoints (request-mapping handler mappings), functional routes, and URL mappings such
  * as static resources, each as "METHOD pattern" ("* pattern" when any method matches).
  */
-final class Routes {
+public final class Routes {
 
 	private Routes() {
 	}
 
-	static Set<String> of(ApplicationContext context) {
+	public static Set<String> of(ApplicationContext context) {
 		Set<String> routes = new TreeSet<>();
 		context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
 			.values()

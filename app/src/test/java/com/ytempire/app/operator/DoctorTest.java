@@ -12,7 +12,10 @@ import com.ytempire.app.backup.Databases;
 import com.ytempire.app.backup.OperatorRun;
 import com.ytempire.app.database.CommandLineDatabase;
 import com.ytempire.app.database.DatabaseEndpoint;
+import com.ytempire.app.render.CommandLineGpu;
 import com.ytempire.ops.OperatorDatabase;
+import com.ytempire.render.compositor.GpuProbe;
+import com.ytempire.render.compositor.GpuStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,8 +67,33 @@ class DoctorTest {
 		assertThat(doctor.out()).contains("OK    database: ", "PostgreSQL ")
 			.containsPattern("OK    event store: \\d+ events, head at position \\d+")
 			.contains("projection videos[0]: at position ", "OK    dead letters: none",
-					"OK    backup: newest taken at ", "free for " + this.data, "gpu: ")
+					"OK    backup: newest taken at ", "free for " + this.data)
+			.containsPattern((GpuProbe.status().available() ? "OK  " : "WARN") + "  gpu: ")
 			.endsWith("healthy" + System.lineSeparator());
+	}
+
+	/**
+	 * With {@code YTEMPIRE_GPU=require} the service refuses to start without a GPU, and
+	 * so doctor fails where the renderer's probe finds none.
+	 */
+	@Test
+	void aRequiredGpuFailsTheCheckWhereTheRendererFindsNone() {
+		assertThat(OperatorRun.of(this.database, "backup", this.backups.toString()).status()).isZero();
+		GpuStatus gpu = GpuProbe.status();
+
+		OperatorRun doctor = OperatorRun.of(this.database, () -> CommandLineGpu.probe("--ytempire.render.gpu=require"),
+				"doctor", "--backups", this.backups.toString(), "--data-dir", this.data.toString());
+
+		if (gpu.available()) {
+			assertThat(doctor.status()).as(doctor.toString()).isZero();
+			assertThat(doctor.out()).contains("OK    gpu: " + gpu.detail());
+		}
+		else {
+			assertThat(doctor.status()).as(doctor.toString()).isEqualTo(1);
+			assertThat(doctor.out())
+				.contains("FAIL  gpu: no usable GPU (" + gpu.detail() + "), but YTEMPIRE_GPU=require")
+				.endsWith("1 checks failed" + System.lineSeparator());
+		}
 	}
 
 	@Test

@@ -77,6 +77,11 @@ public final class ApplicationProcess implements AutoCloseable {
 		return this.httpPort;
 	}
 
+	/** Where the application's standard output and error go. */
+	public Path log() {
+		return this.log;
+	}
+
 	/** A new connection to the application's database; the caller closes it. */
 	public Connection database() throws SQLException {
 		return connect(this.databasePort);

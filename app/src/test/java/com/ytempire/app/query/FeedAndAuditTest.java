@@ -16,6 +16,8 @@ import com.ytempire.app.TestKeys;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.ConnectableFlux;
 import reactor.core.publisher.Flux;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class FeedAndAuditTest {
@@ -90,29 +93,48 @@ class FeedAndAuditTest {
 		String other = this.fixture.channel("Other");
 		String videoId = this.fixture.video(channelId);
 		String otherVideo = this.fixture.video(other);
-		Flux<ServerSentEvent<Map<String, Object>>> live = feed(channelId, null);
-		CompletableFuture.runAsync(() -> {
-			sleep(500);
+		ConnectableFlux<ServerSentEvent<Map<String, Object>>> live = feed(channelId, null).replay();
+		Disposable connection = live.connect();
+		try {
+			// The server registers the feed's subscriber before it sends the first
+			// heartbeat: from that moment every stored event reaches this feed.
+			live.filter((event) -> "heartbeat".equals(event.comment())).next().block(Duration.ofSeconds(20));
 			this.fixture.cost(otherVideo, "x", "VOICE", "0.6");
 			this.fixture.cost(videoId, "y", "VOICE", "0.6");
-		});
-		// The video's scheduling may still reach a feed opened a moment later: only costs
-		// and alerts count here.
-		List<ServerSentEvent<Map<String, Object>>> events = live
-			.filter((event) -> event.data() != null && !"stage".equals(event.event()))
-			.take(2)
-			.collectList()
-			.block(Duration.ofSeconds(20));
-		assertThat(events).extracting(ServerSentEvent::event).containsExactly("cost", "alert");
-		assertThat(events).allSatisfy((event) -> assertThat(event.data().get("channelId")).isEqualTo(channelId));
+			// The video's scheduling may still reach the feed: only costs and alerts
+			// count
+			// here.
+			List<ServerSentEvent<Map<String, Object>>> events = live
+				.filter((event) -> event.data() != null && !"stage".equals(event.event()))
+				.take(2)
+				.collectList()
+				.block(Duration.ofSeconds(20));
+			assertThat(events).extracting(ServerSentEvent::event).containsExactly("cost", "alert");
+			assertThat(events).allSatisfy((event) -> assertThat(event.data().get("channelId")).isEqualTo(channelId));
+		}
+		finally {
+			connection.dispose();
+		}
 	}
 
 	@Test
-	void auditShowsWhoDidWhatAndTheStateAtAnInstant() throws Exception {
+	void auditShowsWhoDidWhatAndTheStateAtAnInstant() {
 		String channelId = this.fixture.channel("Audited");
-		Thread.sleep(50);
-		Instant between = Instant.now();
-		Thread.sleep(50);
+		// An audit at the creation's own timestamp includes it; the pause is sent once
+		// the
+		// clock has passed that instant, so it is stored strictly after.
+		Map<?, ?> created = this.viewer.client()
+			.get()
+			.uri("/api/v1/audit/{id}", channelId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		Instant between = Instant
+			.parse((String) ((Map<?, ?>) ((List<?>) created.get("events")).get(0)).get("timestamp"));
+		await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().isAfter(between));
 		Api.at(this.port, TestKeys.OPERATOR)
 			.post("/api/v1/channels/" + channelId + "/pause", Map.of("reason", "copyright strike"))
 			.expectStatus()
@@ -205,15 +227,6 @@ class FeedAndAuditTest {
 			.map((event) -> Long.parseLong(event.id()))
 			.collectList()
 			.block(Duration.ofSeconds(30));
-	}
-
-	private static void sleep(long millis) {
-		try {
-			Thread.sleep(millis);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

@@ -15,6 +15,7 @@ import com.ytempire.command.web.CommandRequest;
 import com.ytempire.command.web.CommandSender;
 import com.ytempire.command.web.Money;
 import com.ytempire.command.web.ReasonRequest;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -31,6 +32,9 @@ import static com.ytempire.command.web.CommandRequest.IDEMPOTENCY_KEY_HEADER;
 
 @RestController
 @RequestMapping("/api/v1/channels")
+@ApiResponse(responseCode = "409", description = "The command does not fit the channel's state, or its name is taken")
+@ApiResponse(responseCode = "422",
+		description = "A value breaks a rule, or the Idempotency-Key was used for another request")
 class ChannelCommandController {
 
 	private final CommandSender sender;
@@ -40,6 +44,7 @@ class ChannelCommandController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "Created; Location is the channel's address")
 	Mono<ResponseEntity<CommandAccepted>> create(@Valid @RequestBody CreateChannelRequest request, Principal principal,
 			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) Optional<String> idempotencyKey) {
 		String channelId = UUID.randomUUID().toString();
@@ -54,6 +59,8 @@ class ChannelCommandController {
 	}
 
 	@PutMapping("/{channelId}/settings")
+	@ApiResponse(responseCode = "202", description = "Accepted")
+	@ApiResponse(responseCode = "404", description = "There is no channel with this id")
 	Mono<ResponseEntity<CommandAccepted>> updateSettings(@PathVariable String channelId,
 			@Valid @RequestBody ChannelSettingsRequest request, Principal principal,
 			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) Optional<String> idempotencyKey) {
@@ -66,6 +73,8 @@ class ChannelCommandController {
 	}
 
 	@PostMapping("/{channelId}/pause")
+	@ApiResponse(responseCode = "202", description = "Accepted")
+	@ApiResponse(responseCode = "404", description = "There is no channel with this id")
 	Mono<ResponseEntity<CommandAccepted>> pause(@PathVariable String channelId,
 			@Valid @RequestBody(required = false) ReasonRequest request, Principal principal,
 			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) Optional<String> idempotencyKey) {
@@ -76,6 +85,8 @@ class ChannelCommandController {
 	}
 
 	@PostMapping("/{channelId}/resume")
+	@ApiResponse(responseCode = "202", description = "Accepted")
+	@ApiResponse(responseCode = "404", description = "There is no channel with this id")
 	Mono<ResponseEntity<CommandAccepted>> resume(@PathVariable String channelId, Principal principal,
 			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) Optional<String> idempotencyKey) {
 		return this.sender.accepted(
@@ -84,6 +95,8 @@ class ChannelCommandController {
 	}
 
 	@PostMapping("/{channelId}/archive")
+	@ApiResponse(responseCode = "202", description = "Accepted")
+	@ApiResponse(responseCode = "404", description = "There is no channel with this id")
 	Mono<ResponseEntity<CommandAccepted>> archive(@PathVariable String channelId,
 			@Valid @RequestBody(required = false) ReasonRequest request, Principal principal,
 			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) Optional<String> idempotencyKey) {

@@ -13,6 +13,7 @@ import com.ytempire.command.web.CommandRequest;
 import com.ytempire.command.web.CommandSender;
 import com.ytempire.command.web.Money;
 import com.ytempire.command.web.ReasonRequest;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
 
@@ -29,6 +30,9 @@ import static com.ytempire.command.web.CommandRequest.IDEMPOTENCY_KEY_HEADER;
 
 @RestController
 @RequestMapping("/api/v1/videos")
+@ApiResponse(responseCode = "409", description = "The command does not fit the video's or its channel's state")
+@ApiResponse(responseCode = "422",
+		description = "A value breaks a rule (an unknown channel too), or the Idempotency-Key was used for another request")
 class VideoCommandController {
 
 	private final CommandSender sender;
@@ -38,6 +42,7 @@ class VideoCommandController {
 	}
 
 	@PostMapping
+	@ApiResponse(responseCode = "201", description = "Scheduled; Location is the video's address")
 	Mono<ResponseEntity<CommandAccepted>> schedule(@Valid @RequestBody ScheduleVideoRequest request,
 			Principal principal,
 			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) Optional<String> idempotencyKey) {
@@ -51,6 +56,8 @@ class VideoCommandController {
 	}
 
 	@PostMapping("/{videoId}/cancel")
+	@ApiResponse(responseCode = "202", description = "Accepted")
+	@ApiResponse(responseCode = "404", description = "There is no video with this id")
 	Mono<ResponseEntity<CommandAccepted>> cancel(@PathVariable String videoId,
 			@Valid @RequestBody(required = false) ReasonRequest request, Principal principal,
 			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) Optional<String> idempotencyKey) {
@@ -65,6 +72,9 @@ class VideoCommandController {
 	 * changes nothing.
 	 */
 	@PostMapping("/{videoId}/costs")
+	@ApiResponse(responseCode = "201", description = "Recorded")
+	@ApiResponse(responseCode = "200", description = "A cost with this id was recorded before; nothing changed")
+	@ApiResponse(responseCode = "404", description = "There is no video with this id")
 	Mono<ResponseEntity<CommandAccepted>> recordCost(@PathVariable String videoId,
 			@Valid @RequestBody RecordCostRequest request, Principal principal,
 			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) Optional<String> idempotencyKey) {

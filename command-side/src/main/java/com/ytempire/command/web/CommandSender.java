@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.ytempire.api.audit.AuditMetaData;
 import com.ytempire.command.eventstore.CommandPositions;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -20,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends a command on behalf of an HTTP caller: off the event loop (handling a command
- * blocks on JDBC), with the caller recorded in the events' metadata, and at most once per
+ * blocks on JDBC), with the caller and the request's id (from the Reactor context, where
+ * the web layer puts it) recorded in the events' metadata, and at most once per
  * {@code Idempotency-Key}.
  */
 @Component
@@ -54,7 +56,11 @@ public class CommandSender {
 			// No id is that long, and the idempotency table could not even store it.
 			return Mono.error(new AggregateNotFoundException(resourceId, "No id is longer than " + MAX_ID_LENGTH));
 		}
-		return this.threads.run(() -> sendBlocking(request, resourceId, command));
+		return Mono.deferContextual((context) -> {
+			// A caller outside a web request still gets an id its events can be found by.
+			String requestId = context.getOrDefault(AuditMetaData.REQUEST_ID, UUID.randomUUID().toString());
+			return this.threads.run(() -> sendBlocking(request, requestId, resourceId, command));
+		});
 	}
 
 	/** Sends a command that changes something that exists: 202 Accepted. */
@@ -69,9 +75,9 @@ public class CommandSender {
 			.map((accepted) -> ResponseEntity.created(URI.create(location)).body(accepted));
 	}
 
-	private CommandAccepted sendBlocking(CommandRequest request, String resourceId, Object command) {
+	private CommandAccepted sendBlocking(CommandRequest request, String requestId, String resourceId, Object command) {
 		MetaData metaData = MetaData.with(IdempotencyInterceptor.ISSUED_BY, request.caller())
-			.and("requestId", UUID.randomUUID().toString());
+			.and(AuditMetaData.REQUEST_ID, requestId);
 		if (request.idempotencyKey().isEmpty()) {
 			return dispatch(command, metaData, resourceId);
 		}

@@ -9,6 +9,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.ytempire.api.audit.AuditMetaData;
+import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -25,6 +27,9 @@ import org.springframework.stereotype.Component;
  * Work is handed to the executor directly rather than through a Reactor scheduler: a
  * scheduler interrupts on cancel, and reports the executor's refusal of a shed command to
  * the thread's uncaught-exception handler, a stack trace on standard error each time.
+ * <p>
+ * A command's log lines carry the id of the request that sent it, taken from the
+ * subscriber's Reactor context: a thread of the pool knows nothing of the request.
  */
 @Component
 public class CommandThreads implements DisposableBean {
@@ -42,10 +47,11 @@ public class CommandThreads implements DisposableBean {
 	 * {@link RejectedExecutionException} when every thread is busy and the queue is full.
 	 */
 	<T> Mono<T> run(Callable<T> work) {
-		return Mono.defer(() -> {
+		return Mono.deferContextual((context) -> {
+			String requestId = context.getOrDefault(AuditMetaData.REQUEST_ID, null);
 			CompletableFuture<T> result = new CompletableFuture<>();
 			try {
-				this.executor.execute(() -> complete(result, work));
+				this.executor.execute(() -> complete(result, work, requestId));
 			}
 			catch (RejectedExecutionException ex) {
 				return Mono.error(new RejectedExecutionException("Every command thread is busy and the queue is full"));
@@ -55,15 +61,22 @@ public class CommandThreads implements DisposableBean {
 		});
 	}
 
-	private static <T> void complete(CompletableFuture<T> result, Callable<T> work) {
+	private static <T> void complete(CompletableFuture<T> result, Callable<T> work, String requestId) {
 		if (result.isCancelled()) {
 			return;
+		}
+		if (requestId != null) {
+			MDC.put(AuditMetaData.REQUEST_ID, requestId);
 		}
 		try {
 			result.complete(work.call());
 		}
 		catch (Exception | Error ex) {
 			result.completeExceptionally(ex);
+		}
+		finally {
+			// A pooled thread must not lend this request's id to the next command.
+			MDC.remove(AuditMetaData.REQUEST_ID);
 		}
 	}
 

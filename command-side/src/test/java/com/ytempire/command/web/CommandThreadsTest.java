@@ -7,9 +7,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.ytempire.api.audit.AuditMetaData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 import reactor.core.Disposable;
+import reactor.util.context.Context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,6 +73,18 @@ class CommandThreadsTest {
 		finally {
 			release.countDown();
 		}
+	}
+
+	@Test
+	void aCommandLogsUnderItsRequestsIdAndTheNextOneDoesNot() {
+		String during = this.threads.run(() -> MDC.get(AuditMetaData.REQUEST_ID))
+			.contextWrite(Context.of(AuditMetaData.REQUEST_ID, "abc-123"))
+			.block(Duration.ofSeconds(10));
+		String after = this.threads.run(() -> String.valueOf(MDC.get(AuditMetaData.REQUEST_ID)))
+			.block(Duration.ofSeconds(10));
+
+		assertThat(during).isEqualTo("abc-123");
+		assertThat(after).isEqualTo("null");
 	}
 
 }

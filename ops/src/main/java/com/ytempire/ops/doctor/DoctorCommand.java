@@ -27,6 +27,8 @@ public final class DoctorCommand implements Callable<Integer> {
 
 	private final Supplier<OperatorDatabase> database;
 
+	private final Supplier<GpuState> gpu;
+
 	private final Clock clock;
 
 	@Option(names = "--backups", paramLabel = "DIR", defaultValue = "${env:YTEMPIRE_BACKUP_DIR}",
@@ -53,8 +55,9 @@ public final class DoctorCommand implements Callable<Integer> {
 	@Spec
 	CommandSpec spec;
 
-	public DoctorCommand(Supplier<OperatorDatabase> database, Clock clock) {
+	public DoctorCommand(Supplier<OperatorDatabase> database, Supplier<GpuState> gpu, Clock clock) {
 		this.database = database;
+		this.gpu = gpu;
 		this.clock = clock;
 	}
 
@@ -65,7 +68,7 @@ public final class DoctorCommand implements Callable<Integer> {
 		HostChecks host = new HostChecks(this.clock);
 		findings.add(host.disk(this.dataDirectory, this.minFreeMiB));
 		findings.add(host.backups(this.backups, this.maxBackupAge));
-		findings.add(host.gpu());
+		findings.add(host.gpu(this.gpu));
 		findings.forEach((finding) -> out.println(finding.line()));
 		long failed = findings.stream().filter((finding) -> finding.verdict() == Finding.Verdict.FAIL).count();
 		out.println((failed == 0) ? "healthy" : failed + " checks failed");

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import com.ytempire.ops.OperatorException;
 import com.ytempire.ops.backup.LatestBackup;
@@ -17,9 +18,6 @@ import com.ytempire.ops.backup.LatestBackup;
  * the age of the newest backup, and whether renders can use a GPU.
  */
 final class HostChecks {
-
-	/** The device node every NVIDIA driver creates; without it CUDA cannot run. */
-	private static final Path NVIDIA_CONTROL = Path.of("/dev/nvidiactl");
 
 	private final Clock clock;
 
@@ -70,9 +68,27 @@ final class HostChecks {
 		}
 	}
 
-	Finding gpu() {
-		return Files.exists(NVIDIA_CONTROL) ? Finding.ok("gpu", "NVIDIA driver present: renders may use CUDA")
-				: Finding.ok("gpu", "no NVIDIA driver: renders use the CPU compositor");
+	/**
+	 * Fails only where the service would refuse to start: a GPU is required and none is
+	 * usable. An unreadable setting fails too, for the same reason.
+	 */
+	Finding gpu(Supplier<GpuState> probe) {
+		GpuState gpu;
+		try {
+			gpu = probe.get();
+		}
+		catch (RuntimeException ex) {
+			return Finding.fail("gpu", ex.getMessage());
+		}
+		if (!gpu.enabled()) {
+			return Finding.ok("gpu", "not used (YTEMPIRE_GPU=off): renders use the CPU compositor");
+		}
+		if (gpu.available()) {
+			return Finding.ok("gpu", gpu.detail() + ": renders use CUDA");
+		}
+		String none = "no usable GPU (" + gpu.detail() + ")";
+		return gpu.required() ? Finding.fail("gpu", none + ", but YTEMPIRE_GPU=require: the service will not start")
+				: Finding.warn("gpu", none + ": renders use the CPU compositor");
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.ytempire.projections.rebuild;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -26,6 +27,9 @@ class RebuildController {
 	}
 
 	@PostMapping("/{name}/rebuild")
+	@ApiResponse(responseCode = "202", description = "The rebuild started; follow it at GET /rebuild")
+	@ApiResponse(responseCode = "404", description = "There is no projection with this name")
+	@ApiResponse(responseCode = "409", description = "A rebuild is running already")
 	Mono<ResponseEntity<RebuildStatus>> rebuild(@PathVariable String name) {
 		// Starting reads the head of the store over JDBC: off the event loop.
 		return Mono.fromCallable(() -> {

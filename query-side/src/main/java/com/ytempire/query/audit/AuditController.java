@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.ytempire.api.audit.AuditMetaData;
 import com.ytempire.query.support.NotFound;
 import com.ytempire.query.support.Params;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Row;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,6 +41,9 @@ class AuditController {
 	}
 
 	@GetMapping("/api/v1/audit/{aggregateId}")
+	@ApiResponse(responseCode = "200",
+			description = "Every event of the channel or video, and with 'at' its state then")
+	@ApiResponse(responseCode = "404", description = "There are no events for this id")
 	Mono<Map<String, Object>> audit(@PathVariable String aggregateId, @RequestParam(required = false) String at) {
 		Instant asOf = Params.instant("at", at, null);
 		return this.database
@@ -79,7 +84,7 @@ class AuditController {
 		event.put("timestamp", Instant.parse(row.get("timeStamp", String.class)).toString());
 		event.put("issuedBy", (metaData != null) ? metaData.path("issuedBy").asString(null) : null);
 		event.put("role", (metaData != null) ? metaData.path("role").asString(null) : null);
-		event.put("requestId", (metaData != null) ? metaData.path("requestId").asString(null) : null);
+		event.put("requestId", (metaData != null) ? metaData.path(AuditMetaData.REQUEST_ID).asString(null) : null);
 		event.put("correlationId", (metaData != null) ? metaData.path("correlationId").asString(null) : null);
 		event.put("payload", read(row.get("payload", ByteBuffer.class)));
 		event.put("metaData", metaData);

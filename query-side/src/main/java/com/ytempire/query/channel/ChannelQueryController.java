@@ -16,6 +16,9 @@ import com.ytempire.query.support.Params;
 import com.ytempire.query.support.Select;
 import com.ytempire.query.support.Select.Sort;
 import io.r2dbc.spi.ConnectionFactory;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -59,6 +62,10 @@ class ChannelQueryController {
 	}
 
 	@GetMapping
+	@ApiResponse(responseCode = "200",
+			description = "A page of channels; with format=csv or format=json every row as an attachment (json: an array of rows)",
+			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = Page.class)),
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
 	Mono<ResponseEntity<Flux<DataBuffer>>> list(@RequestParam(required = false) String status,
 			@RequestParam(required = false) String niche, @RequestParam(required = false) String q,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String order,
@@ -88,6 +95,8 @@ class ChannelQueryController {
 	}
 
 	@GetMapping("/{channelId}")
+	@ApiResponse(responseCode = "200", description = "The channel's summary")
+	@ApiResponse(responseCode = "404", description = "There is no channel with this id")
 	Mono<Map<String, Object>> channel(@PathVariable String channelId) {
 		Mono<Map<String, Object>> summary = new Select("* FROM rm_channel", "channel_id")
 			.where("channel_id = :id", "id", channelId)

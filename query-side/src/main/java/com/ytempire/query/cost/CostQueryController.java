@@ -12,6 +12,9 @@ import com.ytempire.query.support.Exports;
 import com.ytempire.query.support.Params;
 import com.ytempire.query.support.RowMaps;
 import io.r2dbc.spi.ConnectionFactory;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -46,6 +49,10 @@ class CostQueryController {
 	}
 
 	@GetMapping
+	@ApiResponse(responseCode = "200",
+			description = "Totals per period, channel and category; with format=csv or format=json every row as an attachment (json: an array of rows)",
+			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = Object.class)),
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
 	Mono<ResponseEntity<Flux<DataBuffer>>> totals(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String period,
 			@RequestParam(required = false) String channelId, @RequestParam(required = false) String category,

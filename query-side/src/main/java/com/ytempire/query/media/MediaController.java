@@ -9,6 +9,9 @@ import com.ytempire.query.support.BadQuery;
 import com.ytempire.query.support.NotFound;
 import com.ytempire.query.support.Select;
 import io.r2dbc.spi.ConnectionFactory;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +45,11 @@ class MediaController {
 	}
 
 	@GetMapping("/api/v1/media/{contentHash}")
+	@ApiResponse(responseCode = "200", description = "The rendered video",
+			content = @Content(mediaType = "video/mp4", schema = @Schema(type = "string", format = "binary")))
+	@ApiResponse(responseCode = "206", description = "The part of it that a Range header asked for",
+			content = @Content(mediaType = "video/mp4", schema = @Schema(type = "string", format = "binary")))
+	@ApiResponse(responseCode = "404", description = "There is no rendered video with this hash")
 	Mono<ResponseEntity<Resource>> media(@PathVariable String contentHash) {
 		if (!SHA_256.matcher(contentHash).matches()) {
 			return Mono.error(new BadQuery("A media id is the SHA-256 of the file in 64 lowercase hex digits"));

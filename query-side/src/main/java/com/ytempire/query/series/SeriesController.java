@@ -11,6 +11,9 @@ import com.ytempire.query.support.BadQuery;
 import com.ytempire.query.support.Exports;
 import com.ytempire.query.support.Params;
 import io.r2dbc.spi.ConnectionFactory;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -49,6 +52,10 @@ class SeriesController {
 	}
 
 	@GetMapping("/api/v1/series/{metric}")
+	@ApiResponse(responseCode = "200",
+			description = "The metric's points, down-sampled to at most maxPoints; with format=csv or format=json every row as an attachment (json: an array of rows)",
+			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = Object.class)),
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
 	Mono<ResponseEntity<Flux<DataBuffer>>> series(@PathVariable String metric,
 			@RequestParam(required = false) String channelId, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) Integer maxPoints,

@@ -16,6 +16,9 @@ import com.ytempire.query.support.Params;
 import com.ytempire.query.support.Select;
 import com.ytempire.query.support.Select.Sort;
 import io.r2dbc.spi.ConnectionFactory;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -58,6 +61,10 @@ class VideoQueryController {
 	}
 
 	@GetMapping("/api/v1/videos")
+	@ApiResponse(responseCode = "200",
+			description = "A page of videos; with format=csv or format=json every row as an attachment (json: an array of rows)",
+			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = Page.class)),
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
 	Mono<ResponseEntity<Flux<DataBuffer>>> list(@RequestParam(required = false) String channelId,
 			@RequestParam(required = false) String stage, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String sort,
@@ -88,6 +95,11 @@ class VideoQueryController {
 	}
 
 	@GetMapping("/api/v1/channels/{channelId}/videos")
+	@ApiResponse(responseCode = "200",
+			description = "A page of the channel's videos; with format=csv or format=json every row as an attachment (json: an array of rows)",
+			content = { @Content(mediaType = "application/json", schema = @Schema(implementation = Page.class)),
+					@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
+	@ApiResponse(responseCode = "404", description = "There is no channel with this id")
 	Mono<ResponseEntity<Flux<DataBuffer>>> ofChannel(@PathVariable String channelId,
 			@RequestParam(required = false) String stage, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String sort,
@@ -102,6 +114,8 @@ class VideoQueryController {
 	}
 
 	@GetMapping("/api/v1/videos/{videoId}")
+	@ApiResponse(responseCode = "200", description = "The video with its stages, costs and rendered media")
+	@ApiResponse(responseCode = "404", description = "There is no video with this id")
 	Mono<Map<String, Object>> video(@PathVariable String videoId) {
 		Mono<Map<String, Object>> video = new Select(COLUMNS_SQL, "video_id").where("video_id = :id", "id", videoId)
 			.fetch(this.database)

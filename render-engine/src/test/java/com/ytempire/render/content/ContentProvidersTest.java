@@ -14,10 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.ytempire.api.video.CostCategory;
 import com.ytempire.api.video.VideoStyle;
 import com.ytempire.render.timeline.Picture;
+import com.ytempire.render.tools.RequiredTool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ContentProvidersTest {
 
@@ -82,7 +82,7 @@ class ContentProvidersTest {
 
 	@Test
 	void espeakSpeaksWhenInstalled() {
-		assumeTrue(EspeakVoiceSynthesizer.isInstalled(), "SKIPPED espeak-ng voice: espeak-ng is not installed");
+		RequiredTool.assumeInstalled(EspeakVoiceSynthesizer.isInstalled(), "espeak-ng (Debian package espeak-ng)");
 		Script script = new Script("T", "", List.of(), List.of(new ScriptScene("A", "Hello there", "")));
 		VoiceOver voice = new EspeakVoiceSynthesizer(this.prices).speak(script).value();
 		assertThat(voice.voice()).isEqualTo("espeak-ng");

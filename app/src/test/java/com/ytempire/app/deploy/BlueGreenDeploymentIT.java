@@ -17,12 +17,12 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import com.ytempire.app.TestKeys;
+import com.ytempire.render.tools.RequiredTool;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The blue-green scripts of {@code ops/deploy} on this machine: one PostgreSQL shared by
@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * green and {@code rollback.sh} puts blue back. Not one request may fail, and each
  * replaced colour's process must have exited.
  */
-class BlueGreenDeploymentTest {
+class BlueGreenDeploymentIT {
 
 	private static final Path SCRIPTS = Path.of("..", "ops", "deploy").toAbsolutePath().normalize();
 
@@ -45,16 +45,13 @@ class BlueGreenDeploymentTest {
 	@Test
 	void switchesAndRollsBackWithoutFailingARequest() throws Exception {
 		Optional<Path> nginxBinary = TestNginx.find();
-		if ("true".equals(System.getenv("CI"))) {
-			assertThat(nginxBinary).as("nginx, which CI installs").isPresent();
-		}
-		assumeTrue(nginxBinary.isPresent(), "nginx is not installed (apt-get install nginx): blue-green test skipped");
+		RequiredTool.assumeInstalled(nginxBinary.isPresent(), "nginx (Debian package nginx)");
 		Path deployDir = this.work.resolve("deploy");
 		try (EmbeddedPostgres database = EmbeddedPostgres.builder().setPort(TestNginx.freePort()).start();
 				TestNginx nginx = TestNginx.start(nginxBinary.get(), SCRIPTS.resolve("nginx"),
 						this.work.resolve("nginx"))) {
 			Map<String, String> environment = environment(database.getPort(), nginx, deployDir);
-			Path release = ReleaseJar.write(this.work.resolve("release.jar"));
+			Path release = PackagedJar.path();
 			try {
 				runScript(environment, "blue-green.sh", release.toString());
 				awaitServedThroughNginx(nginx.port());

@@ -6,7 +6,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.UUID;
 
-import com.ytempire.app.deploy.ReleaseJar;
+import com.ytempire.app.deploy.PackagedJar;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.util.FileSystemUtils;
@@ -20,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * videos it schedules are produced meanwhile, and each must end once. The long run is
  * started through the benchmark profile (RELIABILITY.md).
  */
-class FaultInjectionTest {
+class FaultInjectionIT {
 
 	@Test
 	void noAcknowledgedCommandIsLostOrAppliedTwiceThroughKillsAndDatabaseRestarts() throws Exception {
 		Path directory = Paths.get("target", "fault-runs", UUID.randomUUID().toString()).toAbsolutePath();
 		Files.createDirectories(directory);
-		Path jar = ReleaseJar.write(directory.resolve("ytempire.jar"));
-		FaultReport report = new FaultRun(jar, directory, Duration.ofSeconds(60), 8, 3, 10, 0, Duration.ofMinutes(5))
+		FaultReport report = new FaultRun(PackagedJar.path(), directory, Duration.ofSeconds(60), 8, 3, 10, 0,
+				Duration.ofMinutes(5))
 			.execute();
 		System.out.println(report.table());
 
