@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * Debian's nginx as a child process of the test, in the foreground, on free loopback
- * ports, with the repository's {@code ytempire.conf} and {@code ytempire-upstream.conf} in
- * a configuration folder of its own, and {@code ytempire-tls.conf} rendered from its
+ * ports, with the repository's {@code ytempire.conf} and {@code ytempire-upstream.conf}
+ * in a configuration folder of its own, and {@code ytempire-tls.conf} rendered from its
  * template with a throw-away certificate. Only the listening addresses of
  * {@code ytempire.conf} are changed.
  */
@@ -96,7 +96,8 @@ final class TestNginx implements AutoCloseable {
 		while (variable.find()) {
 			String value = environment.get(variable.group(1));
 			if (value == null) {
-				throw new IllegalStateException("The template needs " + variable.group(1) + ", which the test does not set");
+				throw new IllegalStateException(
+						"The template needs " + variable.group(1) + ", which the test does not set");
 			}
 			variable.appendReplacement(rendered, Matcher.quoteReplacement(value));
 		}
