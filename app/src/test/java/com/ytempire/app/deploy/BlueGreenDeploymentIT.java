@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLContext;
+
 import com.ytempire.app.TestKeys;
 import com.ytempire.render.tools.RequiredTool;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -47,16 +49,19 @@ class BlueGreenDeploymentIT {
 		Optional<Path> nginxBinary = TestNginx.find();
 		RequiredTool.assumeInstalled(nginxBinary.isPresent(), "nginx (Debian package nginx)");
 		Path deployDir = this.work.resolve("deploy");
+		ThrowAwayCertificate certificate = ThrowAwayCertificate.create(this.work.resolve("tls"));
+		SSLContext tls = certificate.trustingIt();
 		try (EmbeddedPostgres database = EmbeddedPostgres.builder().setPort(TestNginx.freePort()).start();
 				TestNginx nginx = TestNginx.start(nginxBinary.get(), SCRIPTS.resolve("nginx"),
-						this.work.resolve("nginx"))) {
+						this.work.resolve("nginx"), certificate)) {
 			Map<String, String> environment = environment(database.getPort(), nginx, deployDir);
 			Path release = PackagedJar.path();
 			try {
 				runScript(environment, "blue-green.sh", release.toString());
-				awaitServedThroughNginx(nginx.port());
+				awaitServedThroughNginx(nginx.tlsPort(), tls);
+				servesOnlyOverHttps(nginx, tls);
 				long firstBlue = pid(deployDir, "blue");
-				try (SteadyLoad load = SteadyLoad.start(nginx.port(), REQUESTS_PER_SECOND)) {
+				try (SteadyLoad load = SteadyLoad.start(nginx.tlsPort(), tls, REQUESTS_PER_SECOND)) {
 					awaitSent(load, 500);
 					load.enter("blue to green");
 					long before = load.sent();
@@ -128,9 +133,9 @@ class BlueGreenDeploymentIT {
 	 * every request is served. (At a later switch the old workers point at the old
 	 * colour, which keeps serving until it is drained.)
 	 */
-	private static void awaitServedThroughNginx(int port) throws IOException, InterruptedException {
-		HttpClient client = HttpClient.newHttpClient();
-		HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/readiness"))
+	private static void awaitServedThroughNginx(int tlsPort, SSLContext tls) throws IOException, InterruptedException {
+		HttpClient client = HttpClient.newBuilder().sslContext(tls).build();
+		HttpRequest health = HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + tlsPort + "/health/readiness"))
 			.build();
 		Instant deadline = Instant.now().plusSeconds(60);
 		int servedInARow = 0;
@@ -140,6 +145,31 @@ class BlueGreenDeploymentIT {
 			servedInARow = (status == 200) ? servedInARow + 1 : 0;
 			Thread.sleep(50);
 		}
+	}
+
+	/**
+	 * Plain HTTP answers with a redirect to HTTPS before any key could be sent in clear;
+	 * HTTPS answers tell browsers never to use plain HTTP again, once.
+	 */
+	private static void servesOnlyOverHttps(TestNginx nginx, SSLContext tls) throws IOException, InterruptedException {
+		HttpRequest plain = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + nginx.port() + "/api/v1/overview?limit=5"))
+			.header("Authorization", "Bearer " + TestKeys.VIEWER)
+			.build();
+		HttpResponse<Void> redirect = HttpClient.newHttpClient().send(plain, HttpResponse.BodyHandlers.discarding());
+		assertThat(redirect.statusCode()).isEqualTo(301);
+		assertThat(redirect.headers().firstValue("Location")).contains("https://127.0.0.1/api/v1/overview?limit=5");
+		HttpRequest secure = HttpRequest
+			.newBuilder(URI.create("https://127.0.0.1:" + nginx.tlsPort() + "/api/v1/overview"))
+			.header("Authorization", "Bearer " + TestKeys.VIEWER)
+			.build();
+		HttpResponse<String> answer = HttpClient.newBuilder()
+			.sslContext(tls)
+			.build()
+			.send(secure, HttpResponse.BodyHandlers.ofString());
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.headers().allValues("Strict-Transport-Security"))
+			.containsExactly("max-age=31536000; includeSubDomains");
 	}
 
 	private static void awaitSent(SteadyLoad load, long count) throws InterruptedException {

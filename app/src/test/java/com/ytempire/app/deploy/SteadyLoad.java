@@ -16,14 +16,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
+import javax.net.ssl.SSLContext;
+
 import com.ytempire.app.TestKeys;
 
 /**
- * A client that keeps sending requests through nginx at a steady rate from a few threads,
- * over kept-alive connections: mostly reads that need a viewer key, and every
- * {@value #COMMAND_EVERY}th request a command that creates a channel. Any answer but a
- * 2xx, and any connection error or timeout, is a failure, remembered with the phase it
- * fell in.
+ * A client that keeps sending requests through nginx over HTTPS at a steady rate from a
+ * few threads, over kept-alive connections: mostly reads that need a viewer key, and
+ * every {@value #COMMAND_EVERY}th request a command that creates a channel. Any answer
+ * but a 2xx, and any connection error or timeout, is a failure, remembered with the phase
+ * it fell in.
  */
 final class SteadyLoad implements AutoCloseable {
 
@@ -35,10 +37,7 @@ final class SteadyLoad implements AutoCloseable {
 
 	private static final String[] READS = { "/api/v1/channels?limit=5", "/api/v1/overview" };
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(5))
-		.build();
+	private final HttpClient client;
 
 	private final ExecutorService threads = Executors.newFixedThreadPool(THREADS);
 
@@ -58,13 +57,18 @@ final class SteadyLoad implements AutoCloseable {
 
 	private volatile boolean running = true;
 
-	private SteadyLoad(int nginxPort, int requestsPerSecond) {
-		this.base = "http://127.0.0.1:" + nginxPort;
+	private SteadyLoad(int nginxTlsPort, SSLContext tls, int requestsPerSecond) {
+		this.base = "https://127.0.0.1:" + nginxTlsPort;
+		this.client = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.sslContext(tls)
+			.connectTimeout(Duration.ofSeconds(5))
+			.build();
 		this.pauseNanos = TimeUnit.SECONDS.toNanos(1) * THREADS / requestsPerSecond;
 	}
 
-	static SteadyLoad start(int nginxPort, int requestsPerSecond) {
-		SteadyLoad load = new SteadyLoad(nginxPort, requestsPerSecond);
+	static SteadyLoad start(int nginxTlsPort, SSLContext tls, int requestsPerSecond) {
+		SteadyLoad load = new SteadyLoad(nginxTlsPort, tls, requestsPerSecond);
 		for (int thread = 0; thread < THREADS; thread++) {
 			load.threads.execute(load::sendUntilClosed);
 		}

@@ -5,19 +5,27 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Debian's nginx as a child process of the test, in the foreground, on a free loopback
- * port, with the repository's {@code ytempire.conf} and {@code ytempire-upstream.conf} in
- * a configuration folder of its own. Only the listening address of {@code ytempire.conf}
- * is changed.
+ * Debian's nginx as a child process of the test, in the foreground, on free loopback
+ * ports, with the repository's {@code ytempire.conf} and {@code ytempire-upstream.conf}
+ * in a configuration folder of its own, and {@code ytempire-tls.conf} rendered from its
+ * template with a throw-away certificate. Only the listening addresses of
+ * {@code ytempire.conf} are changed.
  */
 final class TestNginx implements AutoCloseable {
 
 	private static final String SHIPPED_LISTEN = "\tlisten 80;\n";
+
+	private static final String SHIPPED_TLS_LISTEN = "\tlisten 443 ssl;\n";
+
+	private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\$\\{(\\w+)\\}");
 
 	private final Process process;
 
@@ -25,10 +33,13 @@ final class TestNginx implements AutoCloseable {
 
 	private final int port;
 
-	private TestNginx(Process process, Path configuration, int port) {
+	private final int tlsPort;
+
+	private TestNginx(Process process, Path configuration, int port, int tlsPort) {
 		this.process = process;
 		this.configuration = configuration;
 		this.port = port;
+		this.tlsPort = tlsPort;
 	}
 
 	/** The nginx binary on the PATH or in Debian's place. */
@@ -39,16 +50,25 @@ final class TestNginx implements AutoCloseable {
 		return Stream.concat(onPath, Stream.of(Path.of("/usr/sbin/nginx"))).filter(Files::isExecutable).findFirst();
 	}
 
-	static TestNginx start(Path binary, Path shippedConfiguration, Path folder) throws IOException {
+	static TestNginx start(Path binary, Path shippedConfiguration, Path folder, ThrowAwayCertificate certificate)
+			throws IOException {
 		Files.createDirectories(folder);
 		int port = freePort();
+		int tlsPort = freePort();
 		String site = Files.readString(shippedConfiguration.resolve("ytempire.conf"));
-		if (!site.contains(SHIPPED_LISTEN)) {
-			throw new IllegalStateException("ytempire.conf no longer listens with '" + SHIPPED_LISTEN.strip() + "'");
+		for (String listen : List.of(SHIPPED_LISTEN, SHIPPED_TLS_LISTEN)) {
+			if (!site.contains(listen)) {
+				throw new IllegalStateException("ytempire.conf no longer listens with '" + listen.strip() + "'");
+			}
 		}
 		Files.writeString(folder.resolve("ytempire.conf"),
-				site.replace(SHIPPED_LISTEN, "\tlisten 127.0.0.1:" + port + ";\n"));
+				site.replace(SHIPPED_LISTEN, "\tlisten 127.0.0.1:" + port + ";\n")
+					.replace(SHIPPED_TLS_LISTEN, "\tlisten 127.0.0.1:" + tlsPort + " ssl;\n"));
 		Files.copy(shippedConfiguration.resolve("ytempire-upstream.conf"), folder.resolve("ytempire-upstream.conf"));
+		Files.writeString(folder.resolve("ytempire-tls.conf"),
+				render(Files.readString(shippedConfiguration.resolve("ytempire-tls.conf.template")),
+						Map.of("YTEMPIRE_TLS_CERTIFICATE", certificate.certificate().toString(),
+								"YTEMPIRE_TLS_CERTIFICATE_KEY", certificate.key().toString())));
 		Path main = folder.resolve("nginx.conf");
 		// Workers run as the test's user, so that they may use the temporary folders
 		// below.
@@ -66,11 +86,32 @@ final class TestNginx implements AutoCloseable {
 			.redirectErrorStream(true)
 			.redirectOutput(folder.resolve("nginx.out").toFile())
 			.start();
-		return new TestNginx(process, main, port);
+		return new TestNginx(process, main, port, tlsPort);
 	}
 
+	/** What envsubst does with the template: every variable must have a value. */
+	private static String render(String template, Map<String, String> environment) {
+		Matcher variable = TEMPLATE_VARIABLE.matcher(template);
+		StringBuilder rendered = new StringBuilder();
+		while (variable.find()) {
+			String value = environment.get(variable.group(1));
+			if (value == null) {
+				throw new IllegalStateException(
+						"The template needs " + variable.group(1) + ", which the test does not set");
+			}
+			variable.appendReplacement(rendered, Matcher.quoteReplacement(value));
+		}
+		return variable.appendTail(rendered).toString();
+	}
+
+	/** Plain HTTP: redirects, and the deployment scripts' check of the switch. */
 	int port() {
 		return this.port;
+	}
+
+	/** HTTPS, where clients are served. */
+	int tlsPort() {
+		return this.tlsPort;
 	}
 
 	/** nginx's main configuration, for the scripts' {@code YTEMPIRE_NGINX_CONF}. */
