@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.IntStream;
 
 import com.ytempire.render.providers.FakeServer.Reply;
 import com.ytempire.render.providers.FakeUploadSession.Break;
@@ -23,22 +25,31 @@ public final class FakeYouTube implements AutoCloseable {
 
 	private final FakeServer server;
 
-	private final List<Upload> plan;
+	private final List<Upload> anyTitle;
+
+	private final Map<String, List<Upload>> plans = new ConcurrentHashMap<>();
 
 	private final List<FakeUploadSession> sessions = new CopyOnWriteArrayList<>();
 
-	private FakeYouTube(List<Upload> plan) throws IOException {
+	private final List<String> titles = new CopyOnWriteArrayList<>();
+
+	private FakeYouTube(List<Upload> anyTitle) throws IOException {
 		this.server = FakeServer.start();
-		this.plan = List.copyOf(plan);
+		this.anyTitle = List.copyOf(anyTitle);
 		this.server.on("/token", (request) -> Reply.json(200,
 				"{\"access_token\": \"" + ACCESS_TOKEN + "\", \"expires_in\": 3599, \"token_type\": \"Bearer\"}"));
-		this.server.on(START_PATH,
-				(request) -> startSession(Long.parseLong(request.header("X-Upload-Content-Length"))));
+		this.server.on(START_PATH, (request) -> startSession(request.json().path("snippet").path("title").asText(),
+				Long.parseLong(request.header("X-Upload-Content-Length"))));
 	}
 
-	/** The first sessions behave as planned, in order. */
+	/** The first sessions of every title without a plan of its own behave as planned. */
 	public static FakeYouTube start(Upload... plan) throws IOException {
 		return new FakeYouTube(List.of(plan));
+	}
+
+	/** The first sessions for videos of that title behave as planned, in order. */
+	public void plan(String title, Upload... plan) {
+		this.plans.put(title, List.of(plan));
 	}
 
 	/** For both the Data API and OAuth. */
@@ -49,6 +60,14 @@ public final class FakeYouTube implements AutoCloseable {
 	/** How many upload sessions were opened. */
 	public int sessions() {
 		return this.sessions.size();
+	}
+
+	/** The numbers of the sessions opened for videos of that title, in order. */
+	public List<Integer> sessionsOf(String title) {
+		return IntStream.range(0, this.titles.size())
+			.filter((number) -> this.titles.get(number).equals(title))
+			.boxed()
+			.toList();
 	}
 
 	/** The video id the session of that number answers once it holds the whole file. */
@@ -70,13 +89,16 @@ public final class FakeYouTube implements AutoCloseable {
 		this.server.close();
 	}
 
-	private synchronized Reply startSession(long total) {
+	private synchronized Reply startSession(String title, long total) {
 		int number = this.sessions.size();
-		Upload upload = (number < this.plan.size()) ? this.plan.get(number) : Upload.complete();
+		List<Upload> plan = this.plans.getOrDefault(title, this.anyTitle);
+		int ofTitle = sessionsOf(title).size();
+		Upload upload = (ofTitle < plan.size()) ? plan.get(ofTitle) : Upload.complete();
 		FakeUploadSession session = new FakeUploadSession(total, "ytVideo" + number, upload.breakage(),
 				(upload.afterBytes() < 0) ? Math.toIntExact(total) : upload.afterBytes(), upload.breaks());
 		String path = "/upload/session/" + number;
 		this.server.onRaw(path, session);
+		this.titles.add(title);
 		this.sessions.add(session);
 		return Reply.status(200, Map.of("Location", this.server.baseUrl() + path + "?upload_id=u" + number));
 	}
