@@ -2,21 +2,26 @@ package com.ytempire.app.render;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.ytempire.app.IntegrationTest;
 import com.ytempire.app.TestKeys;
 import com.ytempire.render.compositor.Compositor;
 import com.ytempire.render.content.PlaceholderToneSynthesizer;
 import com.ytempire.render.content.PriceTable;
+import com.ytempire.render.content.ProviderException;
+import com.ytempire.render.content.PublishProgress;
 import com.ytempire.render.media.MediaStore;
 import com.ytempire.render.production.VideoProduction;
 import com.ytempire.render.providers.FakeYouTube;
 import com.ytempire.render.providers.FakeYouTube.Upload;
 import com.ytempire.render.providers.YouTubePublisher;
 import com.ytempire.render.providers.YouTubeSettings;
+import com.ytempire.render.work.ProductionUploads;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The first attempt at publishing dies part-way (the upload's connection drops; resuming
@@ -49,6 +55,9 @@ class PublishOnceTest {
 
 	@Autowired
 	private JdbcTemplate jdbc;
+
+	@Autowired
+	private ProductionUploads uploads;
 
 	private Production production;
 
@@ -112,6 +121,23 @@ class PublishOnceTest {
 		assertThat(YOUTUBE.contentRanges(sessions.get(0))).containsExactly("", "bytes */" + total);
 		assertThat(YOUTUBE.contentRanges(sessions.get(1))).containsExactly("");
 		assertPublishedOnceAs(video, YOUTUBE.videoId(sessions.get(1)));
+	}
+
+	@Test
+	void anAttemptCannotKeepASessionBesideOneAnotherAttemptKeptMeanwhile() {
+		String video = "sessions-" + UUID.randomUUID();
+		PublishProgress older = this.uploads.of(video);
+		PublishProgress newer = this.uploads.of(video);
+		newer.sessionOpened(URI.create("https://upload.test/session/2"));
+
+		assertThatExceptionOfType(ProviderException.class)
+			.isThrownBy(() -> older.sessionOpened(URI.create("https://upload.test/session/1")))
+			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
+		assertThat(this.uploads.of(video).session()).contains(URI.create("https://upload.test/session/2"));
+
+		this.uploads.of(video).sessionOpened(URI.create("https://upload.test/session/3"));
+		assertThat(this.uploads.of(video).session()).as("the one it read, expired, is replaced")
+			.contains(URI.create("https://upload.test/session/3"));
 	}
 
 	private void assertPublishedOnceAs(String video, String youtubeId) {

@@ -23,7 +23,7 @@ public class ProductionUploads {
 	}
 
 	/** What earlier attempts at publishing the video got to, as it stands now. */
-	PublishProgress of(String videoId) {
+	public PublishProgress of(String videoId) {
 		List<Kept> rows = this.jdbc.query("SELECT session_uri, external_id FROM production_upload WHERE video_id = ?",
 				(row, number) -> new Kept(Optional.ofNullable(row.getString(1)).map(URI::create),
 						Optional.ofNullable(row.getString(2))),
