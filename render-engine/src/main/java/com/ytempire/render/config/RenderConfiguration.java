@@ -22,6 +22,7 @@ import com.ytempire.render.saga.ProductionPolicy;
 import com.ytempire.render.saga.ProductionSaga;
 import com.ytempire.render.work.ProductionMetrics;
 import com.ytempire.render.work.ProductionQueue;
+import com.ytempire.render.work.ProductionUploads;
 import com.ytempire.render.work.ProductionWorkers;
 import com.ytempire.render.work.StepRunner;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -124,10 +125,15 @@ public class RenderConfiguration {
 	}
 
 	@Bean
+	ProductionUploads productionUploads(JdbcTemplate jdbc) {
+		return new ProductionUploads(jdbc);
+	}
+
+	@Bean
 	StepRunner stepRunner(RenderProperties properties, VideoProduction production, MediaStore store,
-			CommandGateway commands, ContentProviders providers, Compositor compositor) {
+			CommandGateway commands, ContentProviders providers, Compositor compositor, ProductionUploads uploads) {
 		return new StepRunner(production, store, commands, videoFormat(properties.format()),
-				providers.names(renderPath(compositor)));
+				providers.names(renderPath(compositor)), uploads);
 	}
 
 	@Bean

@@ -13,7 +13,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * Publishes into a folder: {@code <videoId>.mp4} and {@code <videoId>.json} with the
  * YouTube snippet. Each file appears by an atomic rename, so whatever watches the outbox
- * never reads half a file; the JSON comes last and marks the pair complete.
+ * never reads half a file; the JSON comes last and marks the pair complete. Publishing
+ * again replaces the pair under the same names, so it needs no progress from an earlier
+ * attempt.
  */
 public final class OutboxPublisher implements Publisher {
 
@@ -31,7 +33,7 @@ public final class OutboxPublisher implements Publisher {
 	}
 
 	@Override
-	public Priced<Publication> publish(Path video, VideoMetadata metadata) {
+	public Priced<Publication> publish(Path video, VideoMetadata metadata, PublishProgress progress) {
 		if (!metadata.videoId().matches("[A-Za-z0-9_-]+")) {
 			throw new IllegalArgumentException("video id '" + metadata.videoId() + "' is not a safe file name");
 		}

@@ -22,6 +22,7 @@ import com.ytempire.render.content.Priced;
 import com.ytempire.render.content.ProviderCost;
 import com.ytempire.render.content.ProviderException;
 import com.ytempire.render.content.Publication;
+import com.ytempire.render.content.PublishProgress;
 import com.ytempire.render.content.Publisher;
 import com.ytempire.render.content.Script;
 import com.ytempire.render.content.ScriptScene;
@@ -86,7 +87,7 @@ public final class VideoProduction {
 		VoiceOver voiceOver = speak(script, brief.targetLength(), meter);
 		List<MediaRef> images = drawImages(script, brief.style(), format, meter);
 		RenderedVideo video = render(script, voiceOver, images, format, meter);
-		Publication publication = publish(videoId, script, video.video(), publishAt, meter);
+		Publication publication = publish(videoId, script, video.video(), publishAt, PublishProgress.none(), meter);
 		return new ProducedVideo(video.video(), images, video.durationMillis(), video.width(), video.height(),
 				voiceOver.voice(), costs, publication);
 	}
@@ -141,10 +142,10 @@ public final class VideoProduction {
 		return images;
 	}
 
-	public Publication publish(String videoId, Script script, MediaRef video, Instant publishAt, CostMeter meter) {
-		return paid(
-				() -> this.publisher.publish(this.store.pathOf(video),
-						new VideoMetadata(videoId, script.title(), script.description(), script.tags(), publishAt)),
+	public Publication publish(String videoId, Script script, MediaRef video, Instant publishAt,
+			PublishProgress progress, CostMeter meter) {
+		return paid(() -> this.publisher.publish(this.store.pathOf(video),
+				new VideoMetadata(videoId, script.title(), script.description(), script.tags(), publishAt), progress),
 				meter);
 	}
 

@@ -12,6 +12,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +26,8 @@ import com.ytempire.render.content.ProviderException;
  * server answers 5xx, it asks how many bytes arrived
  * ({@code Content-Range: bytes *}/total, answered 308 with {@code Range}) and sends the
  * rest from there, a bounded number of times. This resume is part of the upload protocol,
- * so it happens here and not in the stage's retry.
+ * so it happens here and not in the stage's retry; the stage's next attempt resumes the
+ * same way from the session the last one kept.
  */
 final class ResumableUpload {
 
@@ -45,9 +47,34 @@ final class ResumableUpload {
 
 	/** Returns the resource the server created from the complete file. */
 	JsonNode send(URI session, Path file, long total, String contentType) {
-		Outcome outcome = put(session, file, 0, total, contentType);
+		return finish(session, file, total, contentType, put(session, file, 0, total, contentType));
+	}
+
+	/**
+	 * Continues a session an earlier attempt opened: asks how much of the file it holds
+	 * and sends the rest, or takes the resource when it is already complete.
+	 * @return empty when the session expired before this attempt, and only then: a new
+	 * session is safe because the old one can no longer make a video
+	 */
+	Optional<JsonNode> resume(URI session, Path file, long total, String contentType) {
+		Outcome status = query(session, total);
+		if (status.expired()) {
+			return Optional.empty();
+		}
+		Outcome first = (status.received() == null) ? status
+				: put(session, file, status.received(), total, contentType);
+		return Optional.of(finish(session, file, total, contentType, first));
+	}
+
+	private JsonNode finish(URI session, Path file, long total, String contentType, Outcome first) {
+		Outcome outcome = first;
 		Duration backoff = this.settings.resumeBackoff();
 		for (int resumes = 1; outcome.resource() == null; resumes++) {
+			if (outcome.expired()) {
+				// Only a new session can help; the next attempt sees this one expired.
+				throw ProviderException.retryable("YouTube upload session expired (" + outcome.interruption() + ")",
+						null);
+			}
 			if (resumes > this.settings.maxResumes()) {
 				throw ProviderException
 					.retryable("YouTube upload of " + file.getFileName() + " was still incomplete after "
@@ -96,16 +123,14 @@ final class ResumableUpload {
 		}
 		int status = response.statusCode();
 		if (status == 200 || status == 201) {
-			return new Outcome(this.http.parse(response.body()), null, null);
+			return new Outcome(this.http.parse(response.body()), null, null, false);
 		}
 		if (status == 308) {
 			long received = received(response);
-			return new Outcome(null, received, "the server holds " + received + " bytes");
+			return new Outcome(null, received, "the server holds " + received + " bytes", false);
 		}
 		if (status == 404 || status == 410) {
-			// The session expired: only a new session, which the stage's retry starts,
-			// can help.
-			throw ProviderException.retryable("YouTube upload session expired (" + status + ")", null);
+			return new Outcome(null, null, Integer.toString(status), true);
 		}
 		ProviderException failure = this.http.failure(response);
 		if (failure.isRetryable()) {
@@ -150,12 +175,12 @@ final class ResumableUpload {
 
 	/**
 	 * Where one request left the upload: the created resource, or how many bytes the
-	 * server holds, or neither (an interruption, described).
+	 * server holds, or neither (an interruption, or the session expired: described).
 	 */
-	private record Outcome(JsonNode resource, Long received, String interruption) {
+	private record Outcome(JsonNode resource, Long received, String interruption, boolean expired) {
 
 		static Outcome interrupted(String interruption) {
-			return new Outcome(null, null, interruption);
+			return new Outcome(null, null, interruption, false);
 		}
 
 	}

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import com.ytempire.api.video.CostCategory;
@@ -17,6 +19,7 @@ import com.ytempire.render.content.Priced;
 import com.ytempire.render.content.ProviderCost;
 import com.ytempire.render.content.ProviderException;
 import com.ytempire.render.content.Publication;
+import com.ytempire.render.content.PublishProgress;
 import com.ytempire.render.content.Publisher;
 import com.ytempire.render.content.VideoMetadata;
 
@@ -59,17 +62,38 @@ public final class YouTubePublisher implements Publisher {
 		this.upload = new ResumableUpload(this.http, settings, this.tokens::current);
 	}
 
+	/**
+	 * Continues from what earlier attempts kept: a known video id is published as it is,
+	 * a kept session is resumed, and only a session YouTube says expired, or none, makes
+	 * a new one. The session is kept before its first byte and the id before it is
+	 * returned, so no crash can upload the video twice.
+	 */
 	@Override
-	public Priced<Publication> publish(Path video, VideoMetadata metadata) {
+	public Priced<Publication> publish(Path video, VideoMetadata metadata, PublishProgress progress) {
+		Optional<String> uploaded = progress.externalId();
+		if (uploaded.isPresent()) {
+			return new Priced<>(publication(uploaded.get(), video),
+					new ProviderCost(CostCategory.PUBLISH, 0, "no upload: an earlier attempt finished it"));
+		}
 		long size = size(video);
-		URI session = startSession(metadata, size);
-		String id = this.upload.send(session, video, size, CONTENT_TYPE).path("id").asText("");
+		JsonNode resource = progress.session()
+			.flatMap((session) -> this.upload.resume(session, video, size, CONTENT_TYPE))
+			.orElseGet(() -> {
+				URI session = startSession(metadata, size);
+				progress.sessionOpened(session);
+				return this.upload.send(session, video, size, CONTENT_TYPE);
+			});
+		String id = resource.path("id").asText("");
 		if (!id.matches("[A-Za-z0-9_-]+")) {
 			throw this.http.malformed("an uploaded video with no usable id: '" + id + "'");
 		}
-		Publication publication = new Publication(id, YouTubeWatchUrl.of(id), video, null);
-		return new Priced<>(publication,
+		progress.published(id);
+		return new Priced<>(publication(id, video),
 				new ProviderCost(CostCategory.PUBLISH, this.settings.pricePerUpload(), "1 upload, " + size + " bytes"));
+	}
+
+	private static Publication publication(String id, Path video) {
+		return new Publication(id, YouTubeWatchUrl.of(id), video, null);
 	}
 
 	private URI startSession(VideoMetadata metadata, long size) {

@@ -51,14 +51,17 @@ public class StepRunner {
 
 	private final ProviderNames providers;
 
+	private final ProductionUploads uploads;
+
 	public StepRunner(VideoProduction production, MediaStore store, CommandGateway commands, VideoFormat format,
-			ProviderNames providers) {
+			ProviderNames providers, ProductionUploads uploads) {
 		this.production = production;
 		this.store = store;
 		this.scripts = new StoredScripts(store);
 		this.commands = commands;
 		this.format = format;
 		this.providers = providers;
+		this.uploads = uploads;
 	}
 
 	/**
@@ -154,7 +157,7 @@ public class StepRunner {
 	private Object publish(StepRequest request, CostMeter meter) {
 		Script script = this.scripts.read(request.script());
 		Publication publication = this.production.publish(request.videoId(), script, request.video(),
-				request.publishAt(), meter);
+				request.publishAt(), this.uploads.of(request.videoId()), meter);
 		return new MarkPublishedCommand(request.videoId(), publication.externalId());
 	}
 

@@ -154,7 +154,8 @@ class ContentProvidersTest {
 		Path outbox = this.folder.resolve("outbox");
 		VideoMetadata metadata = new VideoMetadata("video-1", "Volcanoes explained", "About volcanoes.",
 				List.of("volcanoes", "explainer"), Instant.parse("2030-01-02T03:04:05Z"));
-		Priced<Publication> publication = new OutboxPublisher(outbox, this.prices).publish(video, metadata);
+		Priced<Publication> publication = new OutboxPublisher(outbox, this.prices).publish(video, metadata,
+				PublishProgress.none());
 		assertThat(publication.value().video()).hasBinaryContent(new byte[] { 0, 0, 0, 24 });
 		assertThat(Files.readString(publication.value().metadata())).contains("\"title\" : \"Volcanoes explained\"")
 			.contains("\"publishAt\" : \"2030-01-02T03:04:05Z\"")
@@ -166,7 +167,7 @@ class ContentProvidersTest {
 		}
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new OutboxPublisher(outbox, this.prices).publish(video,
-					new VideoMetadata("../x", "T", "", List.of(), Instant.EPOCH)))
+					new VideoMetadata("../x", "T", "", List.of(), Instant.EPOCH), PublishProgress.none()))
 			.withMessageContaining("not a safe file name");
 	}
 

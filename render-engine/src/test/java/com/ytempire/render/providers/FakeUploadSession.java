@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpHandler;
  * The server side of one Google resumable upload session: it keeps the bytes it was sent,
  * answers a status query with 308 and the {@code Range} it holds, accepts a resumed
  * {@code PUT} only from exactly where it stopped, and answers the video resource once the
- * file is complete. It can be told to break the first uploads part-way.
+ * file is complete. It can be told to break the first uploads part-way, or to expire.
  */
 final class FakeUploadSession implements HttpHandler {
 
@@ -27,7 +27,13 @@ final class FakeUploadSession implements HttpHandler {
 		DROP_CONNECTION,
 
 		/** Answers 503 in the middle of the body. */
-		SERVER_ERROR
+		SERVER_ERROR,
+
+		/**
+		 * Closes the connection in the middle of the body, and the session is gone from
+		 * then on: every request, a status query too, is answered 404.
+		 */
+		EXPIRE
 
 	}
 
@@ -42,6 +48,8 @@ final class FakeUploadSession implements HttpHandler {
 	private final int breakAfterBytes;
 
 	private int breaksLeft;
+
+	private boolean expired;
 
 	private final ByteArrayOutputStream received = new ByteArrayOutputStream();
 
@@ -67,6 +75,11 @@ final class FakeUploadSession implements HttpHandler {
 		this.contentRanges.add((range == null) ? "" : range);
 		this.authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
 		InputStream body = exchange.getRequestBody();
+		if (this.expired) {
+			body.readAllBytes();
+			reply(exchange, 404, "{\"error\": {\"message\": \"Not Found\"}}");
+			return;
+		}
 		if (!"PUT".equals(exchange.getRequestMethod())) {
 			reply(exchange, 405, "{}");
 			return;
@@ -95,7 +108,8 @@ final class FakeUploadSession implements HttpHandler {
 		if (this.breaksLeft > 0) {
 			this.breaksLeft--;
 			this.received.write(body.readNBytes(this.breakAfterBytes));
-			if (this.breakage == Break.DROP_CONNECTION) {
+			this.expired = this.breakage == Break.EXPIRE;
+			if (this.breakage != Break.SERVER_ERROR) {
 				// The JDK's server closes the connection of a handler that throws.
 				throw new IOException("connection dropped on purpose");
 			}
@@ -104,6 +118,14 @@ final class FakeUploadSession implements HttpHandler {
 		}
 		this.received.write(body.readAllBytes());
 		answerProgress(exchange);
+	}
+
+	long total() {
+		return this.total;
+	}
+
+	String videoId() {
+		return this.videoId;
 	}
 
 	synchronized byte[] received() {

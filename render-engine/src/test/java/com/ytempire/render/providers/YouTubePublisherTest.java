@@ -81,7 +81,7 @@ class YouTubePublisherTest {
 		this.server.onRaw(SESSION_PATH, session);
 
 		Priced<Publication> published = publisher(Duration.ofSeconds(5)).publish(this.video,
-				metadata(NOW.plus(Duration.ofDays(1))));
+				metadata(NOW.plus(Duration.ofDays(1))), new KeptProgress());
 
 		assertThat(published.value().location()).isEqualTo("https://www.youtube.com/watch?v=" + VIDEO_ID);
 		assertThat(published.value().externalId()).isEqualTo(VIDEO_ID);
@@ -121,7 +121,8 @@ class YouTubePublisherTest {
 		givenSessionStart();
 		this.server.onRaw(SESSION_PATH, new FakeUploadSession(SIZE, VIDEO_ID, Break.DROP_CONNECTION, 0, 0));
 
-		publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW.minus(Duration.ofMinutes(1))));
+		publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW.minus(Duration.ofMinutes(1))),
+				new KeptProgress());
 
 		JsonNode status = request(START_PATH).json().path("status");
 		assertThat(status.path("privacyStatus").asText()).isEqualTo("public");
@@ -135,7 +136,8 @@ class YouTubePublisherTest {
 		FakeUploadSession session = new FakeUploadSession(SIZE, VIDEO_ID, Break.DROP_CONNECTION, 1_000_003, 1);
 		this.server.onRaw(SESSION_PATH, session);
 
-		Priced<Publication> published = publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW));
+		Priced<Publication> published = publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW),
+				new KeptProgress());
 
 		assertThat(published.value().location()).endsWith(VIDEO_ID);
 		assertThat(session.received()).isEqualTo(this.videoBytes);
@@ -152,7 +154,7 @@ class YouTubePublisherTest {
 		FakeUploadSession session = new FakeUploadSession(SIZE, VIDEO_ID, Break.SERVER_ERROR, 524_288, 2);
 		this.server.onRaw(SESSION_PATH, session);
 
-		publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW));
+		publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW), new KeptProgress());
 
 		assertThat(session.received()).isEqualTo(this.videoBytes);
 		assertThat(session.contentRanges()).containsExactly("", "bytes */" + SIZE,
@@ -167,7 +169,7 @@ class YouTubePublisherTest {
 		this.server.onRaw(SESSION_PATH, new FakeUploadSession(SIZE, VIDEO_ID, Break.DROP_CONNECTION, 100_000, 99));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW)))
+			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW), new KeptProgress()))
 			.withMessageStartingWith("YouTube upload of v1.mp4 was still incomplete after 2 resumes; last: ")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
 	}
@@ -179,7 +181,7 @@ class YouTubePublisherTest {
 		this.server.on(SESSION_PATH, (request) -> Reply.json(404, "{\"error\": {\"message\": \"Not Found\"}}"));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW)))
+			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW), new KeptProgress()))
 			.withMessage("YouTube upload session expired (404)")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
 	}
@@ -190,7 +192,7 @@ class YouTubePublisherTest {
 				"{\"error\": \"invalid_grant\", \"error_description\": \"Token has been expired or revoked.\"}"));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW)))
+			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW), new KeptProgress()))
 			.withMessage("Google OAuth answered 400: invalid_grant (Token has been expired or revoked.)")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 		assertThat(this.server.requests()).hasSize(1);
@@ -201,7 +203,7 @@ class YouTubePublisherTest {
 		this.server.on("/token", (request) -> Reply.json(503, "{\"error\": \"temporarily_unavailable\"}"));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW)))
+			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW), new KeptProgress()))
 			.withMessage("Google OAuth answered 503: temporarily_unavailable")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
 	}
@@ -213,7 +215,7 @@ class YouTubePublisherTest {
 				+ "\"Invalid Credentials for " + CLIENT_SECRET + " and " + REFRESH_TOKEN + "\"}}"));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW)))
+			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW), new KeptProgress()))
 			.withMessage("YouTube answered 401: Invalid Credentials for [redacted] and [redacted]")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 	}
@@ -224,7 +226,7 @@ class YouTubePublisherTest {
 		this.server.on(START_PATH, (request) -> new Reply(429, Map.of("Retry-After", "30"), new byte[0]));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW)))
+			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW), new KeptProgress()))
 			.withMessage("YouTube answered 429")
 			.satisfies((ex) -> assertThat(ex.retryAfter()).contains(Duration.ofSeconds(30)));
 	}
@@ -235,7 +237,7 @@ class YouTubePublisherTest {
 		this.server.on(START_PATH, (request) -> Reply.json(500, "{\"error\": {\"message\": \"Backend Error\"}}"));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW)))
+			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW), new KeptProgress()))
 			.withMessage("YouTube answered 500: Backend Error")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
 	}
@@ -246,7 +248,7 @@ class YouTubePublisherTest {
 		this.server.silentOn(START_PATH);
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> publisher(Duration.ofMillis(300)).publish(this.video, metadata(NOW)))
+			.isThrownBy(() -> publisher(Duration.ofMillis(300)).publish(this.video, metadata(NOW), new KeptProgress()))
 			.withMessage("YouTube did not answer within 300 ms")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isTrue());
 	}
@@ -257,7 +259,7 @@ class YouTubePublisherTest {
 		this.server.on(START_PATH, (request) -> Reply.json(200, "{}"));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW)))
+			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW), new KeptProgress()))
 			.withMessage("YouTube answered no upload session address (Location) for 'Volcanoes explained'")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 	}
@@ -269,7 +271,7 @@ class YouTubePublisherTest {
 		this.server.on(SESSION_PATH, (request) -> Reply.json(200, "{\"kind\": \"youtube#video\", \"id\""));
 
 		assertThatExceptionOfType(ProviderException.class)
-			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW)))
+			.isThrownBy(() -> publisher(Duration.ofSeconds(5)).publish(this.video, metadata(NOW), new KeptProgress()))
 			.withMessageStartingWith("YouTube answered malformed JSON")
 			.satisfies((ex) -> assertThat(ex.isRetryable()).isFalse());
 	}
@@ -281,8 +283,8 @@ class YouTubePublisherTest {
 		this.server.on(SESSION_PATH, (request) -> Reply.json(201, "{\"id\": \"" + VIDEO_ID + "\"}"));
 		YouTubePublisher publisher = publisher(Duration.ofSeconds(5));
 
-		publisher.publish(this.video, metadata(NOW));
-		publisher.publish(this.video, metadata(NOW));
+		publisher.publish(this.video, metadata(NOW), new KeptProgress());
+		publisher.publish(this.video, metadata(NOW), new KeptProgress());
 
 		assertThat(this.server.requests()).extracting((request) -> request.uri().getPath())
 			.containsExactly("/token", START_PATH, SESSION_PATH, START_PATH, SESSION_PATH);
