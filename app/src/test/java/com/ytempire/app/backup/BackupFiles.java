@@ -2,6 +2,7 @@ package com.ytempire.app.backup;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +33,23 @@ final class BackupFiles {
 				.sorted()
 				.toList();
 		}
+	}
+
+	/**
+	 * Every file under {@code root} as text, compressed ones unpacked: what a backup
+	 * holds.
+	 */
+	static String text(Path root) throws IOException {
+		StringBuilder text = new StringBuilder();
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				try (InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(Files.newInputStream(file))
+						: Files.newInputStream(file)) {
+					text.append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+				}
+			}
+		}
+		return text.toString();
 	}
 
 	static Map<?, ?> manifest(Path backup) throws IOException {

@@ -46,6 +46,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -126,6 +127,34 @@ class BackupRestoreTest {
 		}
 		assertThat(Databases.checksums(restored, Databases.KEPT))
 			.isEqualTo(Databases.checksums(this.jdbc, Databases.KEPT));
+	}
+
+	@Test
+	void anUploadsSessionAddressNeverGoesIntoABackup() throws IOException {
+		String session = "https://upload.example/upload/youtube/v3/videos?upload_id=" + UUID.randomUUID();
+		String interrupted = "video-" + UUID.randomUUID();
+		String finished = "video-" + UUID.randomUUID();
+		this.jdbc.update("INSERT INTO production_upload (video_id, session_uri, updated_at) VALUES (?, ?, now())",
+				interrupted, session);
+		this.jdbc.update("INSERT INTO production_upload (video_id, external_id, updated_at) VALUES (?, ?, now())",
+				finished, "yt-kept-id");
+		try {
+			Path folder = this.backups.resolve("uploads");
+			OperatorRun backup = OperatorRun.of(this.databases.source(), "backup", folder.toString());
+			assertThat(backup.status()).as(backup.toString()).isZero();
+			assertThat(BackupFiles.text(folder)).doesNotContain(session).contains("yt-kept-id");
+
+			String target = this.databases.create();
+			assertThat(OperatorRun.of(this.databases.at(target), "restore", folder.toString()).status()).isZero();
+			JdbcTemplate restored = this.databases.jdbc(target);
+			assertThat(restored.queryForList("SELECT session_uri, external_id FROM production_upload"
+					+ " WHERE video_id IN (?, ?) ORDER BY external_id NULLS FIRST", interrupted, finished))
+				.extracting((row) -> row.get("session_uri"), (row) -> row.get("external_id"))
+				.containsExactly(tuple(null, null), tuple(null, "yt-kept-id"));
+		}
+		finally {
+			this.jdbc.update("DELETE FROM production_upload WHERE video_id IN (?, ?)", interrupted, finished);
+		}
 	}
 
 	@Test

@@ -151,7 +151,7 @@ final class BackupWriter {
 			throws SQLException, IOException {
 		List<String> columns = StoreTables.columns(snapshot, table);
 		TableCopy.Written written = TableCopy.out(snapshot,
-				"SELECT " + StoreTables.columnList(columns) + " FROM " + quoted(table),
+				"SELECT " + StoreTables.backedUpColumns(table, columns) + " FROM " + quoted(table),
 				folder.resolve(TableCopy.fileName(table)), (rows) -> {
 				});
 		return new TableFile(table, TableCopy.fileName(table), Scope.WHOLE_TABLE, columns, written.rows(),

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,15 @@ final class StoreTables {
 	private static final String READ_MODEL_PREFIX = "rm_";
 
 	private static final String SCHEMA_HISTORY = "flyway_schema_history";
+
+	/**
+	 * Values that authorise something by themselves, kept out of backups: a resumable
+	 * upload's session address lets anyone who holds it upload into that channel. After a
+	 * restore, an upload that was cut short starts a new session; one that had finished
+	 * is answered by the platform's id, which is kept.
+	 */
+	private static final Map<String, List<String>> NEVER_BACKED_UP = Map.of("production_upload",
+			List.of("session_uri"));
 
 	private StoreTables() {
 	}
@@ -113,6 +123,15 @@ final class StoreTables {
 
 	static String quoted(String identifier) {
 		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+	}
+
+	/** What a backup selects from the table: its columns, with each secret one empty. */
+	static String backedUpColumns(String table, List<String> columns) {
+		List<String> secret = NEVER_BACKED_UP.getOrDefault(table, List.of());
+		return String.join(", ",
+				columns.stream()
+					.map((column) -> secret.contains(column) ? "NULL AS " + quoted(column) : quoted(column))
+					.toList());
 	}
 
 	static String columnList(List<String> columns) {
