@@ -13,15 +13,12 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.ytempire.app.CommandLineSettings;
 import com.ytempire.ops.OperatorDatabase;
 import com.ytempire.ops.OperatorException;
 import org.flywaydb.core.Flyway;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -50,16 +47,12 @@ public final class CommandLineDatabase implements OperatorDatabase {
 	 * @param overrides settings that take precedence, as {@code --name=value}
 	 */
 	public static CommandLineDatabase open(String... overrides) {
-		try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(Settings.class)
-			.web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
-			.properties("logging.level.root=warn")
-			.run(overrides)) {
-			DatabaseProperties properties = settings.getBean(DatabaseProperties.class);
-			List<String> migrations = List
-				.of(settings.getEnvironment().getRequiredProperty("spring.flyway.locations", String[].class));
-			return new CommandLineDatabase(endpoint(properties), migrations);
+		Settings.Read read = CommandLineSettings.read(Settings.class,
+				(settings) -> new Settings.Read(settings.getBean(DatabaseProperties.class), List
+					.of(settings.getEnvironment().getRequiredProperty("spring.flyway.locations", String[].class))),
+				overrides);
+		try {
+			return new CommandLineDatabase(endpoint(read.properties()), read.migrations());
 		}
 		catch (IOException ex) {
 			throw new OperatorException("cannot start the embedded PostgreSQL: " + ex.getMessage(), ex);
@@ -159,6 +152,10 @@ public final class CommandLineDatabase implements OperatorDatabase {
 	@Configuration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(DatabaseProperties.class)
 	static class Settings {
+
+		/** What the settings say, kept once they are closed. */
+		record Read(DatabaseProperties properties, List<String> migrations) {
+		}
 
 	}
 

@@ -1,14 +1,11 @@
 package com.ytempire.app.render;
 
+import com.ytempire.app.CommandLineSettings;
 import com.ytempire.ops.doctor.GpuState;
 import com.ytempire.render.compositor.GpuMode;
 import com.ytempire.render.compositor.GpuProbe;
 import com.ytempire.render.compositor.GpuStatus;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -35,14 +32,8 @@ public final class CommandLineGpu {
 	}
 
 	private static String setting(String... overrides) {
-		try (ConfigurableApplicationContext settings = new SpringApplicationBuilder(Settings.class)
-			.web(WebApplicationType.NONE)
-			.bannerMode(Banner.Mode.OFF)
-			.logStartupInfo(false)
-			.properties("logging.level.root=warn")
-			.run(overrides)) {
-			return settings.getEnvironment().getRequiredProperty("ytempire.render.gpu");
-		}
+		return CommandLineSettings.read(Settings.class,
+				(settings) -> settings.getEnvironment().getRequiredProperty("ytempire.render.gpu"), overrides);
 	}
 
 	@Configuration(proxyBeanMethods = false)
